@@ -1,0 +1,8 @@
+# Twin of fib.calc: naive recursive fib.
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+print(fib(30))

@@ -1,0 +1,128 @@
+//! The disassembler: bytecode as text, for `workbench dis` and snapshot tests.
+//!
+//! One line per instruction: index, source line, the instruction in the
+//! opcode table's notation, and a comment resolving constants and globals.
+
+use super::{Code, CodeId, Const, Globals, Instr, Module};
+use crate::span::SourceMap;
+use std::fmt::Write;
+
+/// Renders a constant the way listings show it.
+pub fn const_text(c: &Const) -> String {
+    match c {
+        Const::None => "none".into(),
+        Const::Bool(b) => b.to_string(),
+        Const::Int(i) => i.to_string(),
+        Const::BigInt(s) => s.clone(),
+        Const::Float(f) => format!("{f:?}"),
+        Const::Str(s) => format!("{s:?}"),
+    }
+}
+
+/// One instruction, without context.
+pub fn instr_text(i: &Instr) -> String {
+    match *i {
+        Instr::LoadConst { dst, k } => format!("LoadConst {dst}, {k}"),
+        Instr::Move { dst, src } => format!("Move {dst}, {src}"),
+        Instr::LoadGlobal { dst, g } => format!("LoadGlobal {dst}, {g}"),
+        Instr::StoreGlobal { g, src } => format!("StoreGlobal {g}, {src}"),
+        Instr::NewCell { dst, src } => format!("NewCell {dst}, {src}"),
+        Instr::LoadCell { dst, cell } => format!("LoadCell {dst}, {cell}"),
+        Instr::StoreCell { cell, src } => format!("StoreCell {cell}, {src}"),
+        Instr::LoadFree { dst, idx } => format!("LoadFree {dst}, F{idx}"),
+        Instr::StoreFree { idx, src } => format!("StoreFree F{idx}, {src}"),
+        Instr::MakeClosure { dst, code } => format!("MakeClosure {dst}, {code}"),
+        Instr::Binary { op, dst, a, b } => format!("Binary {dst}, {a} {} {b}", op.symbol()),
+        Instr::Unary { op, dst, a } => format!("Unary {dst}, {} {a}", op.symbol()),
+        Instr::Jump { target } => format!("Jump {target}"),
+        Instr::JumpBack { target } => format!("JumpBack {target}"),
+        Instr::JumpIfFalse { cond, target } => format!("JumpIfFalse {cond}, {target}"),
+        Instr::JumpIfTrue { cond, target } => format!("JumpIfTrue {cond}, {target}"),
+        Instr::Call { dst, f, args, argc } => format!("Call {dst}, {f}({})", arg_range(args.0, argc)),
+        Instr::TailCall { f, args, argc } => format!("TailCall {f}({})", arg_range(args.0, argc)),
+        Instr::Return { src } => format!("Return {src}"),
+        Instr::Raise { src } => format!("Raise {src}"),
+    }
+}
+
+fn arg_range(first: u16, argc: u8) -> String {
+    match argc {
+        0 => String::new(),
+        1 => format!("r{first}"),
+        n => format!("r{first}..r{}", first as u32 + n as u32 - 1),
+    }
+}
+
+/// Lists one code object. `sources` (if given) adds source line numbers.
+pub fn code_listing(id: CodeId, code: &Code, globals: &Globals, sources: Option<&SourceMap>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{id} {} (arity {}, {} registers{})",
+        code.name,
+        code.arity,
+        code.nregs,
+        if code.captures.is_empty() {
+            String::new()
+        } else {
+            let caps: Vec<String> = code
+                .captures
+                .iter()
+                .map(|c| match c {
+                    super::Capture::Local(r) => format!("{r}"),
+                    super::Capture::Free(i) => format!("F{i}"),
+                })
+                .collect();
+            format!(", captures {}", caps.join(" "))
+        }
+    );
+    for (i, instr) in code.instrs.iter().enumerate() {
+        let line = match (sources, code.spans.get(i)) {
+            (Some(map), Some(span)) if (span.file.0 as usize) < map.len() => {
+                map.get(span.file).line_col(span.start).0.to_string()
+            }
+            _ => String::new(),
+        };
+        let text = instr_text(instr);
+        let comment = match *instr {
+            Instr::LoadConst { k, .. } => code.consts.get(k.0 as usize).map(const_text),
+            Instr::LoadGlobal { g, .. } | Instr::StoreGlobal { g, .. } if (g.0 as usize) < globals.len() => {
+                Some(globals.name(g).to_string())
+            }
+            _ => None,
+        };
+        match comment {
+            Some(c) => {
+                let _ = writeln!(out, "{i:>5} {line:>4}  {text:<32} ; {c}");
+            }
+            None => {
+                let _ = writeln!(out, "{i:>5} {line:>4}  {text}");
+            }
+        }
+    }
+    for h in &code.handlers {
+        let _ = writeln!(
+            out,
+            "      handler {}..{} -> {} into {}",
+            h.start, h.end, h.target, h.dst
+        );
+    }
+    out
+}
+
+/// Lists every code object of a module, main first.
+pub fn module_listing(module: &Module, globals: &Globals, sources: Option<&SourceMap>) -> String {
+    let mut out = String::new();
+    let mut order: Vec<usize> = (0..module.codes.len()).collect();
+    if let Some(main) = module.main {
+        order.retain(|&i| i != main.0 as usize);
+        order.insert(0, main.0 as usize);
+    }
+    for (n, i) in order.into_iter().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        out.push_str(&code_listing(CodeId(i as u32), &module.codes[i], globals, sources));
+    }
+    out
+}

@@ -1,0 +1,141 @@
+//! Diagnostics: every error a user can cause, with the source span it came from.
+//!
+//! Front ends produce syntax errors, the main loop produces runtime errors with
+//! a traceback, and both are rendered the same way by [`Diagnostic::render`]
+//! through ariadne. Nothing a guest program does is reported with a panic.
+
+use crate::span::{SourceMap, Span};
+use ariadne::{Config, IndexType, Label, Report, ReportKind};
+
+/// One frame of a traceback: the function and the instruction being run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TraceEntry {
+    /// Name of the function (`<module>` for top-level code).
+    pub name: String,
+    /// Source of the instruction that was running.
+    pub span: Span,
+}
+
+/// A reportable error.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    /// The class of error, e.g. `SyntaxError`, `TypeError`, `BudgetError`.
+    pub kind: String,
+    /// One line saying what went wrong.
+    pub message: String,
+    /// Where it went wrong, if known.
+    pub span: Option<Span>,
+    /// Text placed under the span.
+    pub label: Option<String>,
+    /// Extra lines (hints).
+    pub notes: Vec<String>,
+    /// Innermost call last, like Python.
+    pub traceback: Vec<TraceEntry>,
+}
+
+impl Diagnostic {
+    /// A diagnostic of `kind` with `message` at `span`.
+    pub fn new(kind: impl Into<String>, message: impl Into<String>, span: Option<Span>) -> Diagnostic {
+        Diagnostic {
+            kind: kind.into(),
+            message: message.into(),
+            span,
+            label: None,
+            notes: Vec::new(),
+            traceback: Vec::new(),
+        }
+    }
+
+    /// Sets the label under the span.
+    pub fn with_label(mut self, label: impl Into<String>) -> Diagnostic {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Adds a note.
+    pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// `kind: message`, the one-line form.
+    pub fn headline(&self) -> String {
+        format!("{}: {}", self.kind, self.message)
+    }
+
+    /// Renders the diagnostic as text (with ANSI colours if `color`).
+    pub fn render(&self, sources: &SourceMap, color: bool) -> String {
+        let mut out = String::new();
+        if self.traceback.len() > 1 {
+            out.push_str("Traceback (most recent call last):\n");
+            for entry in &self.traceback {
+                let file = sources.get(entry.span.file);
+                let (line, _) = file.line_col(entry.span.start);
+                out.push_str(&format!("  File \"{}\", line {}, in {}\n", file.name, line, entry.name));
+                let text = file.line_text(line).trim();
+                if !text.is_empty() {
+                    out.push_str(&format!("    {text}\n"));
+                }
+            }
+        }
+        let Some(span) = self.span.filter(|s| (s.file.0 as usize) < sources.len()) else {
+            out.push_str(&self.headline());
+            out.push('\n');
+            for note in &self.notes {
+                out.push_str(&format!("note: {note}\n"));
+            }
+            return out;
+        };
+        let file = sources.get(span.file);
+        let name = file.name.clone();
+        let len = file.text.len();
+        let start = (span.start as usize).min(len);
+        let end = (span.end as usize).clamp(start, len);
+        let config = Config::default().with_color(color).with_index_type(IndexType::Byte);
+        let label = Label::new((name.clone(), start..end))
+            .with_message(self.label.clone().unwrap_or_else(|| self.message.clone()));
+        let mut report = Report::build(
+            ReportKind::Custom(&self.kind, ariadne::Color::Red),
+            (name.clone(), start..end),
+        )
+        .with_config(config)
+        .with_message(&self.message)
+        .with_label(label);
+        for note in &self.notes {
+            report = report.with_note(note);
+        }
+        let mut buf = Vec::new();
+        let cache = ariadne::sources([(name, file.text.clone())]);
+        if report.finish().write(cache, &mut buf).is_err() {
+            out.push_str(&self.headline());
+            out.push('\n');
+            return out;
+        }
+        let text = String::from_utf8_lossy(&buf);
+        if color {
+            out.push_str(&text);
+        } else {
+            // ariadne colours a custom report kind even with colour off.
+            out.push_str(&strip_ansi(&text));
+        }
+        out
+    }
+}
+
+/// Removes ANSI colour sequences (`ESC [ ... m`).
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' && chars.peek() == Some(&'[') {
+            for d in chars.by_ref() {
+                if d.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

@@ -1,0 +1,733 @@
+//! The main loop: one interpreter for every language and every space.
+//!
+//! [`Interp`] runs framework bytecode over any [`Space`]. It is generic over
+//! the space and monomorphized per space, so the standard space's operations
+//! are direct calls the compiler can inline.
+//!
+//! Invariants the rest of the workbench relies on:
+//! - **Guest frames live on the heap.** A guest call pushes a [`Frame`] on a
+//!   `Vec` and continues the same Rust loop; it never recurses in Rust. Deep
+//!   recursion is bounded only by the depth budget, and a tail call reuses
+//!   its frame.
+//! - **Every instruction checks before it acts.** An instruction computes
+//!   everything that can fail first and writes its one result last, so when
+//!   it raises, the frame is exactly as it was before it started; the loop can
+//!   resume (or a handler can take over) at any instruction boundary.
+//! - **Garbage is collected only at safepoints**: backward jumps and calls,
+//!   where every live value is in a register, a global or a constant.
+//! - **Budgets are checked here**: instructions executed, call depth (a
+//!   catchable RecursionError) and heap bytes (through the space).
+//!
+//! Exceptions unwind through a per-code handler table (see
+//! [`crate::bytecode::Handler`]); an uncaught one becomes a [`Diagnostic`]
+//! with the span of the failing instruction and a traceback of spans.
+
+#[cfg(test)]
+mod tests;
+
+use crate::bytecode::disasm::instr_text;
+use crate::bytecode::{Capture, Code, CodeId, Globals, Instr, Module, Reg};
+use crate::diagnostic::{Diagnostic, TraceEntry};
+use crate::language::{Arity, Builtin, NativeFn};
+use crate::space::{Budget, Callee, ErrorKind, OpError, Space};
+use std::io::Write;
+use std::rc::Rc;
+
+/// Resource limits of one run.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Instructions before the run is stopped (`u64::MAX`: no limit).
+    pub max_instructions: u64,
+    /// Frames on the call stack before a RecursionError.
+    pub max_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_instructions: u64::MAX,
+            max_depth: 1_000_000,
+        }
+    }
+}
+
+/// A loaded code object: its code plus its constants as wrapped objects.
+#[derive(Debug)]
+pub struct LoadedCode<W> {
+    /// The code.
+    pub code: Code,
+    /// `consts[k]` is the wrapped form of `code.consts[k]`.
+    pub consts: Vec<W>,
+}
+
+/// An activation record. It lives in the interpreter's frame stack, not on
+/// Rust's stack.
+#[derive(Clone, Debug)]
+pub struct Frame<W> {
+    /// The code being run.
+    pub code: CodeId,
+    /// Index of the next instruction.
+    pub pc: u32,
+    /// Where this frame's registers start in the register stack.
+    pub base: u32,
+    /// Register of the caller that receives the result.
+    pub ret: Reg,
+    /// The closure being run (its captured cells are `F[i]`).
+    pub closure: W,
+}
+
+struct NativeEntry<S: Space> {
+    name: &'static str,
+    arity: Arity,
+    func: NativeFn<S>,
+}
+
+/// What is unwinding the stack.
+enum Unwind<W> {
+    /// An operation failed.
+    Error(OpError),
+    /// The guest raised a value.
+    Raised(W),
+}
+
+/// The interpreter.
+pub struct Interp<S: Space> {
+    /// The object space every value operation goes to.
+    pub space: S,
+    /// Names of global slots, shared with the front end.
+    pub globals: Globals,
+    global_values: Vec<Option<S::W>>,
+    codes: Vec<Rc<LoadedCode<S::W>>>,
+    natives: Vec<NativeEntry<S>>,
+    regs: Vec<S::W>,
+    frames: Vec<Frame<S::W>>,
+    out: Box<dyn Write>,
+    limits: Limits,
+    fuel: u64,
+    /// Print every executed instruction to stderr.
+    pub trace: bool,
+    /// The program's command-line arguments (after `--`), for natives to read.
+    pub program_args: Vec<String>,
+    scratch: Vec<S::W>,
+    /// Frames below this depth belong to an outer run (see [`Interp::call_value`]).
+    stop_depth: usize,
+    /// How many nested runs are active.
+    nesting: usize,
+    /// What escaped the last nested run, for `call_value` to hand back.
+    escaped: Option<Unwind<S::W>>,
+    /// A guest exception travelling through a native as an `OpError` of kind `Raised`.
+    raised: Option<S::W>,
+}
+
+/// How many native → guest → native ... nestings are allowed before a RecursionError.
+const MAX_NESTING: usize = 200;
+
+impl<S: Space> Interp<S> {
+    /// An interpreter over `space` writing program output to `out`.
+    pub fn new(space: S, limits: Limits, out: Box<dyn Write>) -> Interp<S> {
+        Interp {
+            space,
+            globals: Globals::new(),
+            global_values: Vec::new(),
+            codes: Vec::new(),
+            natives: Vec::new(),
+            regs: Vec::new(),
+            frames: Vec::new(),
+            out,
+            limits,
+            fuel: limits.max_instructions,
+            trace: false,
+            program_args: Vec::new(),
+            scratch: Vec::new(),
+            stop_depth: 0,
+            nesting: 0,
+            escaped: None,
+            raised: None,
+        }
+    }
+
+    /// Installs builtins as globals.
+    pub fn install(&mut self, builtins: Vec<Builtin<S>>) -> Result<(), OpError> {
+        for b in builtins {
+            let id = crate::space::NativeId(self.natives.len() as u32);
+            let value = self.space.make_native(id, b.name)?;
+            self.natives.push(NativeEntry {
+                name: b.name,
+                arity: b.arity,
+                func: b.func,
+            });
+            self.set_global(b.name, value);
+        }
+        Ok(())
+    }
+
+    /// Binds global `name`.
+    pub fn set_global(&mut self, name: &str, value: S::W) {
+        let g = self.globals.intern(name);
+        self.sync_globals();
+        self.global_values[g.0 as usize] = Some(value);
+    }
+
+    /// The value of global `name`, if bound.
+    pub fn global(&self, name: &str) -> Option<&S::W> {
+        let g = self.globals.lookup(name)?;
+        self.global_values.get(g.0 as usize)?.as_ref()
+    }
+
+    fn sync_globals(&mut self) {
+        if self.global_values.len() < self.globals.len() {
+            self.global_values.resize(self.globals.len(), None);
+        }
+    }
+
+    /// Writes program output, after the space agrees that `from` may be shown.
+    pub fn write_out(&mut self, text: &str, from: &[S::W]) -> Result<(), OpError> {
+        self.space.check_output(from)?;
+        self.out
+            .write_all(text.as_bytes())
+            .map_err(|e| OpError::new(ErrorKind::Value, format!("cannot write output: {e}")))
+    }
+
+    /// What `print` shows for a value (may run guest code, e.g. a `__str__`).
+    pub fn display(&mut self, w: &S::W) -> Result<String, OpError> {
+        S::display(self, w)
+    }
+
+    /// What a REPL echoes for a value.
+    pub fn repr(&mut self, w: &S::W) -> Result<String, OpError> {
+        S::repr(self, w)
+    }
+
+    /// Flushes program output.
+    pub fn flush(&mut self) {
+        let _ = self.out.flush();
+    }
+
+    /// Instructions executed so far.
+    pub fn instructions_executed(&self) -> u64 {
+        self.limits.max_instructions - self.fuel
+    }
+
+    /// A loaded code object.
+    pub fn code(&self, id: CodeId) -> &Code {
+        &self.codes[id.0 as usize].code
+    }
+
+    /// Loads a module's code objects; returns the id of its main code.
+    pub fn load(&mut self, module: Module) -> Result<Option<CodeId>, Diagnostic> {
+        let offset = self.codes.len() as u32;
+        for mut code in module.codes {
+            for instr in &mut code.instrs {
+                if let Instr::MakeClosure { code: c, .. } = instr {
+                    c.0 += offset;
+                }
+            }
+            let mut consts = Vec::with_capacity(code.consts.len());
+            for c in &code.consts {
+                let w = self
+                    .space
+                    .constant(c)
+                    .map_err(|e| Diagnostic::new(e.kind.name(), e.message, Some(code.span)))?;
+                consts.push(w);
+            }
+            self.codes.push(Rc::new(LoadedCode { code, consts }));
+        }
+        self.sync_globals();
+        Ok(module.main.map(|m| CodeId(m.0 + offset)))
+    }
+
+    /// Loads and runs a module's main code; returns its result.
+    pub fn run_module(&mut self, module: Module) -> Result<S::W, Diagnostic> {
+        let Some(main) = self.load(module)? else {
+            return Ok(self.space.none());
+        };
+        let closure = self
+            .space
+            .make_closure(main, "<module>", Vec::new())
+            .map_err(|e| Diagnostic::new(e.kind.name(), e.message, None))?;
+        self.run_closure(main, closure, &[])
+    }
+
+    /// Calls a guest closure with arguments and runs it to completion.
+    pub fn run_closure(&mut self, code: CodeId, closure: S::W, args: &[S::W]) -> Result<S::W, Diagnostic> {
+        self.frames.clear();
+        self.regs.clear();
+        let none = self.space.none();
+        let nregs = self.codes[code.0 as usize].code.nregs as usize;
+        self.regs.extend(args.iter().cloned());
+        self.regs.resize(nregs.max(args.len()), none);
+        self.frames.push(Frame {
+            code,
+            pc: 0,
+            base: 0,
+            ret: Reg(0),
+            closure,
+        });
+        let result = self.execute();
+        self.flush();
+        result
+    }
+
+    fn collect_garbage(&mut self) -> Result<(), OpError> {
+        let top = match self.frames.last() {
+            Some(f) => f.base as usize + self.codes[f.code.0 as usize].code.nregs as usize,
+            None => 0,
+        };
+        let globals: Vec<S::W> = self.global_values.iter().flatten().cloned().collect();
+        let closures: Vec<S::W> = self.frames.iter().map(|f| f.closure.clone()).collect();
+        let mut roots: Vec<&[S::W]> = vec![&self.regs[..top.min(self.regs.len())], &globals, &closures];
+        for c in &self.codes {
+            roots.push(&c.consts);
+        }
+        self.space.collect(&roots)
+    }
+
+    /// The span of the instruction a frame is running (or just called from).
+    fn frame_span(&self, f: &Frame<S::W>, innermost: bool) -> (String, crate::span::Span) {
+        let code = &self.codes[f.code.0 as usize].code;
+        let at = if innermost { f.pc } else { f.pc.saturating_sub(1) } as usize;
+        let span = code.spans.get(at).copied().unwrap_or(code.span);
+        (code.name.clone(), span)
+    }
+
+    /// Unwinds to the nearest handler. `Ok` means a handler took over; `Err`
+    /// is the diagnostic for an exception nobody caught.
+    fn unwind(&mut self, what: Unwind<S::W>) -> Result<(), Diagnostic> {
+        // A guest exception that crossed a native comes back as itself.
+        let what = match what {
+            Unwind::Error(e) if e.kind == ErrorKind::Raised && self.raised.is_some() => {
+                Unwind::Raised(self.raised.take().expect("checked above"))
+            }
+            other => other,
+        };
+        let catchable = match &what {
+            Unwind::Error(e) => e.kind.is_catchable(),
+            Unwind::Raised(_) => true,
+        };
+        let mut trace = Vec::new();
+        let mut innermost = true;
+        while self.frames.len() > self.stop_depth {
+            let Some(frame) = self.frames.last().cloned() else {
+                break;
+            };
+            let loaded = self.codes[frame.code.0 as usize].clone();
+            let at = if innermost {
+                frame.pc
+            } else {
+                frame.pc.saturating_sub(1)
+            };
+            let handler = loaded
+                .code
+                .handlers
+                .iter()
+                .find(|h| h.start.0 <= at && at < h.end.0)
+                .copied();
+            match handler {
+                Some(h) if catchable => {
+                    let value = match &what {
+                        Unwind::Raised(w) => w.clone(),
+                        Unwind::Error(e) => S::error_value(self, e).map_err(|e2| self.fatal(e2))?,
+                    };
+                    if let Some(f) = self.frames.last_mut() {
+                        f.pc = h.target.0;
+                    }
+                    self.regs[frame.base as usize + h.dst.0 as usize] = value;
+                    return Ok(());
+                }
+                _ => {
+                    let (name, span) = self.frame_span(&frame, innermost);
+                    trace.push(TraceEntry { name, span });
+                    innermost = false;
+                    self.frames.pop();
+                }
+            }
+        }
+        trace.reverse();
+        let (kind, message) = match &what {
+            Unwind::Error(e) => (e.kind.name().to_string(), e.message.clone()),
+            Unwind::Raised(w) => S::describe_exception(self, w),
+        };
+        if self.nesting > 0 {
+            self.escaped = Some(what);
+        }
+        let span = trace.last().map(|t| t.span);
+        let mut d = Diagnostic::new(kind, message, span);
+        d.traceback = trace;
+        Err(d)
+    }
+
+    fn fatal(&self, e: OpError) -> Diagnostic {
+        let span = self.frames.last().map(|f| self.frame_span(f, true).1);
+        Diagnostic::new(e.kind.name(), e.message, span)
+    }
+
+    fn arity_error(&self, code: &Code, argc: usize) -> OpError {
+        let plural = if code.arity == 1 { "" } else { "s" };
+        OpError::type_error(format!(
+            "{}() takes {} argument{plural} but {argc} {} given",
+            code.name,
+            code.arity,
+            if argc == 1 { "was" } else { "were" }
+        ))
+    }
+
+    /// Calls native `id` on `argc` arguments starting at absolute register `first`.
+    fn call_native(&mut self, id: crate::space::NativeId, first: usize, argc: usize) -> Result<S::W, OpError> {
+        let (name, arity, func) = {
+            let n = &self.natives[id.0 as usize];
+            (n.name, n.arity, n.func)
+        };
+        if !arity.accepts(argc) {
+            let want = match arity {
+                Arity::Exact(k) => format!("exactly {k}"),
+                Arity::AtLeast(k) => format!("at least {k}"),
+            };
+            return Err(OpError::type_error(format!(
+                "{name}() takes {want} argument(s) ({argc} given)"
+            )));
+        }
+        let mut args = std::mem::take(&mut self.scratch);
+        args.clear();
+        args.extend_from_slice(&self.regs[first..first + argc]);
+        let result = func(self, &args);
+        self.scratch = args;
+        result
+    }
+
+    /// Calls any callable value from Rust (a native calling back into guest
+    /// code, or a space operation implemented in the guest language).
+    ///
+    /// Guest code runs in a nested activation of the main loop on the same
+    /// frame stack; this is the one place where a guest call recurses in Rust,
+    /// so its nesting is bounded. A guest exception comes back as an
+    /// `OpError` of kind `Raised` and is re-raised as the same guest value
+    /// when it reaches the outer loop.
+    pub fn call_value(&mut self, f: S::W, args: &[S::W]) -> Result<S::W, OpError> {
+        match self.space.callee(&f)? {
+            Callee::Native(id) => {
+                let first = self.regs.len();
+                self.regs.extend_from_slice(args);
+                let result = self.call_native(id, first, args.len());
+                self.regs.truncate(first);
+                result
+            }
+            Callee::Guest(code) => {
+                let target = self.codes[code.0 as usize].clone();
+                if target.code.arity as usize != args.len() {
+                    return Err(self.arity_error(&target.code, args.len()));
+                }
+                if self.frames.len() >= self.limits.max_depth || self.nesting >= MAX_NESTING {
+                    return Err(OpError::new(ErrorKind::Recursion, "maximum recursion depth exceeded"));
+                }
+                let base = match self.frames.last() {
+                    Some(fr) => fr.base as usize + self.codes[fr.code.0 as usize].code.nregs as usize,
+                    None => 0,
+                }
+                .max(self.regs.len());
+                let none = self.space.none();
+                self.regs.truncate(base);
+                self.regs.extend_from_slice(args);
+                self.regs
+                    .resize(base + (target.code.nregs as usize).max(args.len()), none);
+                let saved_stop = self.stop_depth;
+                self.stop_depth = self.frames.len();
+                self.nesting += 1;
+                self.frames.push(Frame {
+                    code,
+                    pc: 0,
+                    base: base as u32,
+                    ret: Reg(0),
+                    closure: f,
+                });
+                let result = loop {
+                    match self.run_until_unwind() {
+                        Ok(v) => break Ok(v),
+                        Err(what) => {
+                            if let Err(d) = self.unwind(what) {
+                                break Err(d);
+                            }
+                        }
+                    }
+                };
+                self.frames.truncate(self.stop_depth);
+                // Drop the nested run's registers, or every call from a native grows the stack.
+                self.regs.truncate(base);
+                self.stop_depth = saved_stop;
+                self.nesting -= 1;
+                result.map_err(|d| match self.escaped.take() {
+                    Some(Unwind::Error(e)) => e,
+                    Some(Unwind::Raised(w)) => {
+                        self.raised = Some(w);
+                        OpError::new(ErrorKind::Raised, d.message)
+                    }
+                    None => OpError::new(ErrorKind::Raised, d.message),
+                })
+            }
+        }
+    }
+
+    /// The main loop.
+    fn execute(&mut self) -> Result<S::W, Diagnostic> {
+        loop {
+            match self.run_until_unwind() {
+                Ok(v) => return Ok(v),
+                Err(what) => self.unwind(what)?,
+            }
+        }
+    }
+
+    /// Runs until the outermost frame returns (`Ok`) or something is raised (`Err`).
+    /// On `Err`, the top frame's `pc` points at the instruction that raised.
+    fn run_until_unwind(&mut self) -> Result<S::W, Unwind<S::W>> {
+        let Some(frame) = self.frames.last() else {
+            return Ok(self.space.none());
+        };
+        let mut cur = self.codes[frame.code.0 as usize].clone();
+        let mut pc = frame.pc as usize;
+        let mut base = frame.base as usize;
+
+        macro_rules! reg {
+            ($r:expr) => {
+                self.regs[base + $r.0 as usize]
+            };
+        }
+        // Leaves the loop with an error; the frame's pc is the failing instruction.
+        macro_rules! raise {
+            ($e:expr) => {{
+                if let Some(f) = self.frames.last_mut() {
+                    f.pc = (pc - 1) as u32;
+                }
+                return Err(Unwind::Error($e));
+            }};
+        }
+        macro_rules! check {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => raise!(e),
+                }
+            };
+        }
+
+        loop {
+            let instr = cur.code.instrs[pc];
+            if self.trace {
+                eprintln!(
+                    "{:>4} {:<12} {:>5}  {}",
+                    self.frames.len(),
+                    cur.code.name,
+                    pc,
+                    instr_text(&instr)
+                );
+            }
+            pc += 1;
+            if self.fuel == 0 {
+                raise!(OpError::new(
+                    ErrorKind::Budget(Budget::Instructions),
+                    format!("instruction budget of {} exhausted", self.limits.max_instructions)
+                ));
+            }
+            self.fuel -= 1;
+            match instr {
+                Instr::LoadConst { dst, k } => reg!(dst) = cur.consts[k.0 as usize].clone(),
+                Instr::Move { dst, src } => reg!(dst) = reg!(src).clone(),
+                Instr::LoadGlobal { dst, g } => match self.global_values.get(g.0 as usize) {
+                    Some(Some(v)) => reg!(dst) = v.clone(),
+                    _ => {
+                        let name = self.globals.name(g).to_string();
+                        raise!(OpError::new(ErrorKind::Name, format!("name '{name}' is not defined")))
+                    }
+                },
+                Instr::StoreGlobal { g, src } => {
+                    let v = reg!(src).clone();
+                    self.global_values[g.0 as usize] = Some(v);
+                }
+                Instr::NewCell { dst, src } => {
+                    let v = reg!(src).clone();
+                    reg!(dst) = check!(self.space.new_cell(v));
+                }
+                Instr::LoadCell { dst, cell } => reg!(dst) = self.space.cell_get(&reg!(cell)),
+                Instr::StoreCell { cell, src } => {
+                    let v = reg!(src).clone();
+                    self.space.cell_set(&reg!(cell), v);
+                }
+                Instr::LoadFree { dst, idx } => {
+                    let closure = &self.frames.last().expect("a running frame").closure;
+                    let cell = self.space.closure_cell(closure, idx);
+                    reg!(dst) = self.space.cell_get(&cell);
+                }
+                Instr::StoreFree { idx, src } => {
+                    let closure = &self.frames.last().expect("a running frame").closure;
+                    let cell = self.space.closure_cell(closure, idx);
+                    let v = reg!(src).clone();
+                    self.space.cell_set(&cell, v);
+                }
+                Instr::MakeClosure { dst, code } => {
+                    let child = self.codes[code.0 as usize].clone();
+                    let mut cells = Vec::with_capacity(child.code.captures.len());
+                    for cap in &child.code.captures {
+                        cells.push(match *cap {
+                            Capture::Local(r) => reg!(r).clone(),
+                            Capture::Free(i) => {
+                                let closure = &self.frames.last().expect("a running frame").closure;
+                                self.space.closure_cell(closure, i)
+                            }
+                        });
+                    }
+                    reg!(dst) = check!(self.space.make_closure(code, &child.code.name, cells));
+                }
+                Instr::Binary { op, dst, a, b } => {
+                    let (x, y) = (reg!(a).clone(), reg!(b).clone());
+                    let v = check!(S::binary(self, op, x, y));
+                    reg!(dst) = v;
+                }
+                Instr::Unary { op, dst, a } => {
+                    let x = reg!(a).clone();
+                    let v = check!(S::unary(self, op, x));
+                    reg!(dst) = v;
+                }
+                Instr::Jump { target } => pc = target.0 as usize,
+                Instr::JumpBack { target } => {
+                    if self.space.gc_wanted() {
+                        if let Some(f) = self.frames.last_mut() {
+                            f.pc = pc as u32;
+                        }
+                        check!(self.collect_garbage());
+                    }
+                    pc = target.0 as usize;
+                }
+                Instr::JumpIfFalse { cond, target } => {
+                    let c = reg!(cond).clone();
+                    if !check!(S::truth(self, &c)) {
+                        pc = target.0 as usize;
+                    }
+                }
+                Instr::JumpIfTrue { cond, target } => {
+                    let c = reg!(cond).clone();
+                    if check!(S::truth(self, &c)) {
+                        pc = target.0 as usize;
+                    }
+                }
+                Instr::Call { dst, f, args, argc } => {
+                    let callee = check!(self.space.callee(&reg!(f)));
+                    let first = base + args.0 as usize;
+                    match callee {
+                        Callee::Native(id) => {
+                            if let Some(fr) = self.frames.last_mut() {
+                                fr.pc = pc as u32;
+                            }
+                            let v = check!(self.call_native(id, first, argc as usize));
+                            reg!(dst) = v;
+                        }
+                        Callee::Guest(code) => {
+                            let target = self.codes[code.0 as usize].clone();
+                            if target.code.arity as usize != argc as usize {
+                                raise!(self.arity_error(&target.code, argc as usize));
+                            }
+                            if self.frames.len() >= self.limits.max_depth {
+                                raise!(OpError::new(ErrorKind::Recursion, "maximum recursion depth exceeded"));
+                            }
+                            let closure = reg!(f).clone();
+                            if let Some(fr) = self.frames.last_mut() {
+                                fr.pc = pc as u32;
+                            }
+                            if self.space.gc_wanted() {
+                                check!(self.collect_garbage());
+                            }
+                            let need = first + target.code.nregs as usize;
+                            let none = self.space.none();
+                            if self.regs.len() < need {
+                                self.regs.resize(need, none.clone());
+                            }
+                            for r in &mut self.regs[first + argc as usize..need] {
+                                *r = none.clone();
+                            }
+                            self.frames.push(Frame {
+                                code,
+                                pc: 0,
+                                base: first as u32,
+                                ret: dst,
+                                closure,
+                            });
+                            cur = target;
+                            pc = 0;
+                            base = first;
+                        }
+                    }
+                }
+                Instr::TailCall { f, args, argc } => {
+                    let callee = check!(self.space.callee(&reg!(f)));
+                    let first = base + args.0 as usize;
+                    let value = match callee {
+                        Callee::Native(id) => check!(self.call_native(id, first, argc as usize)),
+                        Callee::Guest(code) => {
+                            let target = self.codes[code.0 as usize].clone();
+                            if target.code.arity as usize != argc as usize {
+                                raise!(self.arity_error(&target.code, argc as usize));
+                            }
+                            let closure = reg!(f).clone();
+                            for i in 0..argc as usize {
+                                self.regs[base + i] = self.regs[first + i].clone();
+                            }
+                            let need = base + target.code.nregs as usize;
+                            let none = self.space.none();
+                            if self.regs.len() < need {
+                                self.regs.resize(need, none.clone());
+                            }
+                            for r in &mut self.regs[base + argc as usize..need] {
+                                *r = none.clone();
+                            }
+                            let fr = self.frames.last_mut().expect("a running frame");
+                            fr.code = code;
+                            fr.closure = closure;
+                            fr.pc = 0;
+                            cur = target;
+                            pc = 0;
+                            if self.space.gc_wanted() {
+                                check!(self.collect_garbage());
+                            }
+                            continue;
+                        }
+                    };
+                    // A native in tail position: return its value like `Return`.
+                    let done = self.frames.pop().expect("a running frame");
+                    if self.frames.len() <= self.stop_depth {
+                        return Ok(value);
+                    }
+                    match self.frames.last() {
+                        None => return Ok(value),
+                        Some(caller) => {
+                            cur = self.codes[caller.code.0 as usize].clone();
+                            pc = caller.pc as usize;
+                            base = caller.base as usize;
+                            reg!(done.ret) = value;
+                        }
+                    }
+                }
+                Instr::Return { src } => {
+                    let value = reg!(src).clone();
+                    let done = self.frames.pop().expect("a running frame");
+                    if self.frames.len() <= self.stop_depth {
+                        return Ok(value);
+                    }
+                    match self.frames.last() {
+                        None => return Ok(value),
+                        Some(caller) => {
+                            cur = self.codes[caller.code.0 as usize].clone();
+                            pc = caller.pc as usize;
+                            base = caller.base as usize;
+                            reg!(done.ret) = value;
+                        }
+                    }
+                }
+                Instr::Raise { src } => {
+                    let v = reg!(src).clone();
+                    if let Some(f) = self.frames.last_mut() {
+                        f.pc = (pc - 1) as u32;
+                    }
+                    return Err(Unwind::Raised(v));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! What a language brings to the workbench: a front end and its registrations.
+//!
+//! A language is a front end (source text to [`Module`]) plus registrations in
+//! the object library (its builtins, and for the standard space its types and
+//! multimethod implementations). It never brings a main loop. The CLI finds a
+//! language by name or file extension and runs its modules in any space.
+
+use crate::bytecode::{Globals, Module};
+use crate::diagnostic::Diagnostic;
+use crate::interp::Interp;
+use crate::space::standard::Registry;
+use crate::space::{OpError, Space, Spelling};
+use crate::span::FileId;
+
+/// How the front end should treat the input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A whole program from a file.
+    Program,
+    /// One REPL input: a trailing expression's value is echoed.
+    Repl,
+}
+
+/// A native function written in Rust, generic over the space so it works in all of them.
+pub type NativeFn<S> = fn(&mut Interp<S>, &[<S as Space>::W]) -> Result<<S as Space>::W, OpError>;
+
+/// How many arguments a native accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arity {
+    /// Exactly this many.
+    Exact(u8),
+    /// At least this many.
+    AtLeast(u8),
+}
+
+impl Arity {
+    /// True if `n` arguments are acceptable.
+    pub fn accepts(self, n: usize) -> bool {
+        match self {
+            Arity::Exact(k) => n == k as usize,
+            Arity::AtLeast(k) => n >= k as usize,
+        }
+    }
+}
+
+/// A builtin function a language installs as a global.
+pub struct Builtin<S: Space> {
+    /// The global name.
+    pub name: &'static str,
+    /// Accepted argument counts.
+    pub arity: Arity,
+    /// The implementation.
+    pub func: NativeFn<S>,
+}
+
+/// A language plugged into the workbench.
+pub trait Language {
+    /// Name used by `--lang` and `workbench repl NAME`.
+    fn name(&self) -> &'static str;
+    /// File extensions without the dot.
+    fn extensions(&self) -> &'static [&'static str];
+    /// One line for `workbench langs`.
+    fn description(&self) -> &'static str;
+    /// How the trivial space spells true, false and none for this language.
+    fn spelling(&self) -> Spelling;
+    /// Compiles source text. Global names are shared across calls (REPL lines).
+    fn compile(&self, file: FileId, source: &str, globals: &mut Globals, mode: Mode)
+        -> Result<Module, Vec<Diagnostic>>;
+    /// For the REPL: false if the input is an unfinished statement and more lines should be read.
+    fn input_complete(&self, source: &str) -> bool;
+    /// Registers the language's types and multimethod implementations in the standard space.
+    fn register(&self, registry: &mut Registry) {
+        let _ = registry;
+    }
+    /// The builtins, for any space.
+    fn builtins<S: Space>(&self) -> Vec<Builtin<S>>
+    where
+        Self: Sized;
+}

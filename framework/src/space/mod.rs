@@ -1,0 +1,254 @@
+//! The object-space interface: the seam between the main loop and the values.
+//!
+//! The main loop treats every value as a black box of type [`Space::W`] (a
+//! *wrapped object*) and does everything to values by asking the space. Swap
+//! the space and the same bytecode means something else: host values
+//! ([`trivial`]), the full semantics with multimethods and a GC heap
+//! ([`standard`]), and later knowledge about values (annotation), labelled
+//! values (taint), a compact subset (tiny), or a recorder for the JIT.
+//!
+//! The main loop is generic over `S: Space` and is monomorphized per space, so
+//! the standard space pays no dynamic-dispatch cost for the seam.
+//!
+//! Design rules that keep later spaces possible without touching the main loop:
+//! - every operation can fail with an [`OpError`] (the tiny space refuses
+//!   floats, the taint space refuses output, the annotation space reports type
+//!   errors);
+//! - branching goes through [`Space::truth`] (the taint space refuses implicit
+//!   flows there);
+//! - output goes through [`Space::check_output`] with the values it came from;
+//! - constants are turned into wrapped objects by the space, never by the loop;
+//! - the loop tells the space when it is at a safepoint and what the roots are.
+
+pub mod standard;
+pub mod trivial;
+
+use crate::bytecode::{BinOp, CodeId, Const, UnOp};
+use crate::interp::Interp;
+use std::fmt;
+
+/// The index of a native (Rust) function in the running interpreter's table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct NativeId(pub u32);
+
+/// What calling a value means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Callee {
+    /// Guest code: the main loop pushes a heap frame for it.
+    Guest(CodeId),
+    /// A native function: the main loop calls it directly.
+    Native(NativeId),
+}
+
+/// Which resource budget ran out. These end the run; a guest cannot catch them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Budget {
+    /// Too many instructions executed.
+    Instructions,
+    /// The heap grew past its limit.
+    Heap,
+}
+
+/// The class of an error raised by an operation. Names follow Python's
+/// exceptions because they are the most widely known; other languages map
+/// them to their own conditions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Operation not defined for these types.
+    Type,
+    /// Right type, bad value.
+    Value,
+    /// Division or modulo by zero.
+    ZeroDivision,
+    /// Unbound variable.
+    Name,
+    /// Result does not fit (for example a float too large).
+    Overflow,
+    /// Sequence index out of range.
+    Index,
+    /// Missing key.
+    Key,
+    /// Missing attribute.
+    Attribute,
+    /// The call-depth budget ran out (catchable, like Python's RecursionError).
+    Recursion,
+    /// The value or operation is not available in this object space.
+    Unsupported,
+    /// A value raised by the guest program itself.
+    Raised,
+    /// A resource budget ran out (not catchable).
+    Budget(Budget),
+}
+
+impl ErrorKind {
+    /// The name shown to users.
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::Type => "TypeError",
+            ErrorKind::Value => "ValueError",
+            ErrorKind::ZeroDivision => "ZeroDivisionError",
+            ErrorKind::Name => "NameError",
+            ErrorKind::Overflow => "OverflowError",
+            ErrorKind::Index => "IndexError",
+            ErrorKind::Key => "KeyError",
+            ErrorKind::Attribute => "AttributeError",
+            ErrorKind::Recursion => "RecursionError",
+            ErrorKind::Unsupported => "UnsupportedError",
+            ErrorKind::Raised => "Error",
+            ErrorKind::Budget(_) => "BudgetError",
+        }
+    }
+
+    /// True if a guest handler may catch it.
+    pub fn is_catchable(self) -> bool {
+        !matches!(self, ErrorKind::Budget(_))
+    }
+}
+
+/// An error raised by a space operation or a native function. It has no span:
+/// the main loop attaches the span of the instruction that was running.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpError {
+    /// What kind of error.
+    pub kind: ErrorKind,
+    /// One line for the user.
+    pub message: String,
+}
+
+impl OpError {
+    /// An error of `kind`.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> OpError {
+        OpError {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// A `TypeError`.
+    pub fn type_error(message: impl Into<String>) -> OpError {
+        OpError::new(ErrorKind::Type, message)
+    }
+
+    /// "not available in the X space".
+    pub fn unsupported(space: &str, what: &str) -> OpError {
+        OpError::new(
+            ErrorKind::Unsupported,
+            format!("{what} is not available in the {space} space"),
+        )
+    }
+}
+
+impl fmt::Display for OpError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.kind.name(), self.message)
+    }
+}
+
+/// How a language spells the few values the trivial space prints itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Spelling {
+    /// The true value (`true`, `True`, `#t`).
+    pub true_: &'static str,
+    /// The false value.
+    pub false_: &'static str,
+    /// The "no value" value (`nil`, `None`).
+    pub none: &'static str,
+}
+
+/// The operations the main loop needs from an object space.
+pub trait Space: Sized {
+    /// The wrapped object: what a register holds.
+    type W: Clone + fmt::Debug;
+
+    /// The space's name as given to `--space`.
+    fn name(&self) -> &'static str;
+
+    // ---- making values -------------------------------------------------
+
+    /// The wrapped form of a constant.
+    fn constant(&mut self, c: &Const) -> Result<Self::W, OpError>;
+    /// The language's "no value".
+    fn none(&mut self) -> Self::W;
+    /// A boolean.
+    fn bool(&mut self, b: bool) -> Self::W;
+    /// A machine integer.
+    fn int(&mut self, i: i64) -> Result<Self::W, OpError>;
+    /// A string.
+    fn str(&mut self, s: &str) -> Result<Self::W, OpError>;
+
+    // ---- operations ----------------------------------------------------
+    //
+    // Operations that a language may implement in guest code (a Python
+    // `__add__`, a `__str__`) receive the whole interpreter, so that the
+    // implementation can call back into guest code. They are associated
+    // functions: call them as `S::binary(vm, ...)` or through the helpers on
+    // `Interp` (`vm.display(&w)`).
+
+    /// `a op b`.
+    fn binary(vm: &mut Interp<Self>, op: BinOp, a: Self::W, b: Self::W) -> Result<Self::W, OpError>;
+    /// `op a`.
+    fn unary(vm: &mut Interp<Self>, op: UnOp, a: Self::W) -> Result<Self::W, OpError>;
+    /// The truth value, used by every conditional branch.
+    fn truth(vm: &mut Interp<Self>, a: &Self::W) -> Result<bool, OpError>;
+
+    // ---- looking at values (for natives and messages) -------------------
+
+    /// The text `print`/`str` shows.
+    fn display(vm: &mut Interp<Self>, a: &Self::W) -> Result<String, OpError>;
+    /// The text a REPL echoes (quotes around strings).
+    fn repr(vm: &mut Interp<Self>, a: &Self::W) -> Result<String, OpError>;
+    /// The user-visible type name, for messages.
+    fn type_name(&mut self, a: &Self::W) -> String;
+    /// The value as a machine integer, if it is one.
+    fn as_int(&mut self, a: &Self::W) -> Option<i64>;
+
+    // ---- functions and closures ----------------------------------------
+
+    /// A closure over `code` holding `cells` (in the order of `code.captures`).
+    fn make_closure(&mut self, code: CodeId, name: &str, cells: Vec<Self::W>) -> Result<Self::W, OpError>;
+    /// A function value for a native.
+    fn make_native(&mut self, id: NativeId, name: &str) -> Result<Self::W, OpError>;
+    /// What calling `f` means; a `TypeError` if it is not callable.
+    fn callee(&mut self, f: &Self::W) -> Result<Callee, OpError>;
+    /// The cell `idx` captured by closure `f`.
+    fn closure_cell(&mut self, f: &Self::W, idx: u16) -> Self::W;
+    /// A new cell holding `v`.
+    fn new_cell(&mut self, v: Self::W) -> Result<Self::W, OpError>;
+    /// The contents of a cell.
+    fn cell_get(&mut self, cell: &Self::W) -> Self::W;
+    /// Replaces the contents of a cell.
+    fn cell_set(&mut self, cell: &Self::W, v: Self::W);
+
+    // ---- exceptions ------------------------------------------------------
+
+    /// The guest value a handler receives for an error raised by an operation.
+    fn error_value(vm: &mut Interp<Self>, e: &OpError) -> Result<Self::W, OpError>;
+    /// `(kind, message)` for an exception value that nobody caught.
+    fn describe_exception(vm: &mut Interp<Self>, w: &Self::W) -> (String, String);
+
+    // ---- output ------------------------------------------------------------
+
+    /// May text computed from `from` be written to the program's output?
+    /// Spaces that track information flow refuse here.
+    fn check_output(&mut self, from: &[Self::W]) -> Result<(), OpError> {
+        let _ = from;
+        Ok(())
+    }
+
+    // ---- memory --------------------------------------------------------------
+
+    /// True when the space would like a collection at the next safepoint.
+    fn gc_wanted(&self) -> bool {
+        false
+    }
+    /// Collects garbage. Everything reachable from `roots` must survive.
+    /// Called only at safepoints, never in the middle of an operation.
+    fn collect(&mut self, roots: &[&[Self::W]]) -> Result<(), OpError> {
+        let _ = roots;
+        Ok(())
+    }
+    /// Number of live heap objects (for tests and statistics).
+    fn live_objects(&self) -> usize {
+        0
+    }
+}

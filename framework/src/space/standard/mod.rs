@@ -1,0 +1,491 @@
+//! The standard space: the full semantics, with multimethods and a GC heap.
+//!
+//! Values are tagged words ([`Value`]); boxed ones live in the [`Heap`].
+//! Every operation is a multimethod of the [`Registry`]: the core types and
+//! the numeric tower are registered here (see [`numeric`] and [`text`]), and
+//! each language adds its own types and implementations on top.
+//!
+//! Where an operation is hot enough to matter, [`StandardSpace::binary`]
+//! first tries an inline fast path for two small ints or two small floats.
+//! The fast path calls the *same* functions the registry's `int × int` and
+//! `float × float` entries call, so it cannot disagree with them; a unit test
+//! checks that running with and without it gives the same answers.
+
+pub mod numeric;
+pub mod text;
+
+#[cfg(test)]
+mod tests;
+
+use crate::bytecode::{BinOp, CodeId, Const, UnOp};
+use crate::interp::Interp;
+use crate::multimethod::{self, Dispatch, DispatchCache, MmId};
+use crate::object::{Body, Heap, ObjRef, TypeId, Value};
+use crate::space::{Callee, ErrorKind, NativeId, OpError, Space, Spelling};
+use num_bigint::BigInt;
+use std::rc::Rc;
+
+/// The standard space's multimethod registry. Implementations run with the
+/// whole interpreter as their context, so they can call back into guest code.
+pub type Registry = multimethod::Registry<Interp<StandardSpace>>;
+
+/// The interpreter over the standard space: the context of every implementation.
+pub type Vm = Interp<StandardSpace>;
+
+/// Limits and options of a standard space.
+#[derive(Clone, Copy, Debug)]
+pub struct StandardConfig {
+    /// Heap budget in bytes.
+    pub max_heap_bytes: usize,
+    /// Use the inline int/float fast paths (off only to test them).
+    pub fast_paths: bool,
+}
+
+impl Default for StandardConfig {
+    fn default() -> Self {
+        StandardConfig {
+            max_heap_bytes: 2 << 30,
+            fast_paths: true,
+        }
+    }
+}
+
+/// The multimethods the main loop calls directly, looked up once.
+#[derive(Clone, Copy, Debug)]
+pub struct CoreOps {
+    /// One per [`BinOp`], in `BinOp::ALL` order.
+    pub binary: [MmId; 13],
+    /// `neg(x)`.
+    pub neg: MmId,
+    /// `truth(x)`: returns a bool value.
+    pub truth: MmId,
+    /// `str(x)`: returns a str value (what print shows).
+    pub str: MmId,
+    /// `repr(x)`: returns a str value (what a REPL echoes).
+    pub repr: MmId,
+}
+
+/// The standard object space.
+pub struct StandardSpace {
+    /// The garbage-collected heap.
+    pub heap: Heap,
+    registry: Rc<Registry>,
+    cache: DispatchCache<Vm>,
+    ops: CoreOps,
+    /// How none, true and false print.
+    pub spelling: Spelling,
+    config: StandardConfig,
+}
+
+impl Dispatch for Vm {
+    type V = Value;
+
+    #[inline]
+    fn type_of(&self, v: Value) -> TypeId {
+        self.space.type_of(v)
+    }
+}
+
+impl StandardSpace {
+    /// The implementation class of a value.
+    #[inline]
+    pub fn type_of(&self, v: Value) -> TypeId {
+        if v.as_small_int().is_some() {
+            TypeId::INT
+        } else if let Some(r) = v.as_ref() {
+            self.heap.class_of(r)
+        } else if v.as_small_float().is_some() {
+            TypeId::FLOAT
+        } else if v.as_char().is_some() {
+            TypeId::CHAR
+        } else {
+            match v {
+                Value::NONE => TypeId::NONE,
+                Value::TRUE | Value::FALSE => TypeId::BOOL,
+                Value::EMPTY => TypeId::EMPTY,
+                _ => TypeId::UNSPECIFIED,
+            }
+        }
+    }
+}
+
+/// Calls multimethod `mm`. `Ok(None)` if no implementation accepted the arguments.
+pub fn call_mm(vm: &mut Vm, mm: MmId, args: &[Value]) -> Result<Option<Value>, OpError> {
+    let mut types = [TypeId::NONE; multimethod::MAX_ARITY];
+    for (t, &a) in types.iter_mut().zip(args) {
+        *t = vm.space.type_of(a);
+    }
+    let space = &mut vm.space;
+    let plan = space.cache.plan(&space.registry, mm, &types[..args.len()]);
+    multimethod::run_plan(vm, &plan, args)
+}
+
+fn call_text(vm: &mut Vm, mm: MmId, v: Value) -> Result<String, OpError> {
+    match call_mm(vm, mm, &[v])? {
+        Some(s) => match vm.space.str_of(s) {
+            Some(text) => Ok(text.to_string()),
+            None => Err(OpError::type_error("__str__ returned non-string")),
+        },
+        None => Ok(format!("<{} object>", vm.space.type_name_of(v))),
+    }
+}
+
+/// Builds the registry with the core types and their multimethods.
+pub fn core_registry() -> (Registry, CoreOps) {
+    let mut reg = Registry::new();
+    let object = TypeId::OBJECT;
+    for (i, name) in TypeId::CORE_NAMES.iter().enumerate() {
+        let base = if i as u16 == object.0 { None } else { Some(object) };
+        let id = reg.add_type(name, base);
+        debug_assert_eq!(id.0 as usize, i);
+    }
+    let binary = BinOp::ALL.map(|op| reg.multimethod(op.name(), 2));
+    let ops = CoreOps {
+        binary,
+        neg: reg.multimethod("neg", 1),
+        truth: reg.multimethod("truth", 1),
+        str: reg.multimethod("str", 1),
+        repr: reg.multimethod("repr", 1),
+    };
+    numeric::register(&mut reg, &ops);
+    text::register(&mut reg, &ops);
+    (reg, ops)
+}
+
+impl StandardSpace {
+    /// A space with the core registrations plus whatever `extend` adds.
+    pub fn new(config: StandardConfig, spelling: Spelling, extend: impl FnOnce(&mut Registry)) -> StandardSpace {
+        let (mut reg, ops) = core_registry();
+        extend(&mut reg);
+        StandardSpace {
+            heap: Heap::new(config.max_heap_bytes),
+            registry: Rc::new(reg),
+            cache: DispatchCache::default(),
+            ops,
+            spelling,
+            config,
+        }
+    }
+
+    /// The registry (read only once the space runs).
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
+    /// The core multimethod ids.
+    pub fn ops(&self) -> &CoreOps {
+        &self.ops
+    }
+
+    /// How many dispatch plans were computed (cache misses).
+    pub fn dispatch_misses(&self) -> usize {
+        self.cache.misses()
+    }
+
+    /// The user-visible name of a value's type.
+    pub fn type_name_of(&self, v: Value) -> String {
+        self.registry.type_name(self.type_of(v)).to_string()
+    }
+
+    // ---- boxing and unboxing -------------------------------------------
+
+    /// An int value: inline if it fits, boxed otherwise.
+    #[inline]
+    pub fn int_value(&mut self, i: i64) -> Result<Value, OpError> {
+        match Value::small_int(i) {
+            Some(v) => Ok(v),
+            None => self.heap.alloc(TypeId::INT, Body::Int(i)),
+        }
+    }
+
+    /// A float value: inline if it fits, boxed otherwise.
+    #[inline]
+    pub fn float_value(&mut self, x: f64) -> Result<Value, OpError> {
+        match Value::small_float(x) {
+            Some(v) => Ok(v),
+            None => self.heap.alloc(TypeId::FLOAT, Body::Float(x)),
+        }
+    }
+
+    /// An integer of any size: an int if it fits in `i64`, a bigint otherwise.
+    pub fn bigint_value(&mut self, b: BigInt) -> Result<Value, OpError> {
+        match i64::try_from(&b) {
+            Ok(i) => self.int_value(i),
+            Err(_) => self.heap.alloc(TypeId::BIGINT, Body::BigInt(Box::new(b))),
+        }
+    }
+
+    /// A string value.
+    pub fn str_value(&mut self, s: &str) -> Result<Value, OpError> {
+        self.heap.alloc(TypeId::STR, Body::Str(s.into()))
+    }
+
+    /// The `i64` inside an int value (inline or boxed).
+    #[inline]
+    pub fn int_of(&self, v: Value) -> Option<i64> {
+        if let Some(i) = v.as_small_int() {
+            return Some(i);
+        }
+        match &self.heap.get(v.as_ref()?).body {
+            Body::Int(i) => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// The `f64` inside a float value.
+    #[inline]
+    pub fn float_of(&self, v: Value) -> Option<f64> {
+        if let Some(x) = v.as_small_float() {
+            return Some(x);
+        }
+        match &self.heap.get(v.as_ref()?).body {
+            Body::Float(x) => Some(*x),
+            _ => None,
+        }
+    }
+
+    /// The big integer inside a bigint value.
+    pub fn bigint_of(&self, v: Value) -> Option<&BigInt> {
+        match &self.heap.get(v.as_ref()?).body {
+            Body::BigInt(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// The text of a str value.
+    pub fn str_of(&self, v: Value) -> Option<&str> {
+        match &self.heap.get(v.as_ref()?).body {
+            Body::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    fn object(&self, v: Value) -> Option<(ObjRef, &Body)> {
+        let r = v.as_ref()?;
+        Some((r, &self.heap.get(r).body))
+    }
+
+    /// The inline fast path for two small ints; `None` means "ask the registry".
+    #[inline]
+    fn small_int_fast(&mut self, op: BinOp, x: i64, y: i64) -> Option<Result<Value, OpError>> {
+        use numeric::int_ops as k;
+        let r = match op {
+            BinOp::Add => x.checked_add(y)?,
+            BinOp::Sub => x.checked_sub(y)?,
+            BinOp::Mul => x.checked_mul(y)?,
+            BinOp::FloorDiv => k::floordiv(x, y)?,
+            BinOp::Mod => k::modulo(x, y)?,
+            BinOp::Lt => return Some(Ok(Value::bool(x < y))),
+            BinOp::Le => return Some(Ok(Value::bool(x <= y))),
+            BinOp::Gt => return Some(Ok(Value::bool(x > y))),
+            BinOp::Ge => return Some(Ok(Value::bool(x >= y))),
+            BinOp::Eq => return Some(Ok(Value::bool(x == y))),
+            BinOp::Ne => return Some(Ok(Value::bool(x != y))),
+            BinOp::Div | BinOp::Pow => return None,
+        };
+        Some(self.int_value(r))
+    }
+}
+
+fn no_match_binary(space: &StandardSpace, op: BinOp, a: Value, b: Value) -> OpError {
+    let (ta, tb) = (space.type_name_of(a), space.type_name_of(b));
+    if op.is_comparison() {
+        OpError::type_error(format!(
+            "'{}' not supported between instances of '{ta}' and '{tb}'",
+            op.symbol()
+        ))
+    } else {
+        OpError::type_error(format!(
+            "unsupported operand type(s) for {}: '{ta}' and '{tb}'",
+            op.symbol()
+        ))
+    }
+}
+
+impl Space for StandardSpace {
+    type W = Value;
+
+    fn name(&self) -> &'static str {
+        "standard"
+    }
+
+    fn constant(&mut self, c: &Const) -> Result<Value, OpError> {
+        match c {
+            Const::None => Ok(Value::NONE),
+            Const::Bool(b) => Ok(Value::bool(*b)),
+            Const::Int(i) => self.int_value(*i),
+            Const::BigInt(digits) => match digits.parse::<BigInt>() {
+                Ok(b) => self.bigint_value(b),
+                Err(_) => Err(OpError::new(
+                    ErrorKind::Value,
+                    format!("invalid integer literal {digits}"),
+                )),
+            },
+            Const::Float(x) => self.float_value(*x),
+            Const::Str(s) => self.str_value(s),
+        }
+    }
+
+    fn none(&mut self) -> Value {
+        Value::NONE
+    }
+
+    fn bool(&mut self, b: bool) -> Value {
+        Value::bool(b)
+    }
+
+    fn int(&mut self, i: i64) -> Result<Value, OpError> {
+        self.int_value(i)
+    }
+
+    fn str(&mut self, s: &str) -> Result<Value, OpError> {
+        self.str_value(s)
+    }
+
+    #[inline]
+    fn binary(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> Result<Value, OpError> {
+        if vm.space.config.fast_paths {
+            if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+                if let Some(r) = vm.space.small_int_fast(op, x, y) {
+                    return r;
+                }
+            } else if let (Some(x), Some(y)) = (a.as_small_float(), b.as_small_float()) {
+                if let Some(r) = numeric::float_ops::fast(op, x, y) {
+                    return match r {
+                        numeric::float_ops::Fast::Float(z) => vm.space.float_value(z),
+                        numeric::float_ops::Fast::Bool(t) => Ok(Value::bool(t)),
+                    };
+                }
+            }
+        }
+        let mm = vm.space.ops.binary[op as usize];
+        match call_mm(vm, mm, &[a, b])? {
+            Some(v) => Ok(v),
+            None => Err(no_match_binary(&vm.space, op, a, b)),
+        }
+    }
+
+    fn unary(vm: &mut Vm, op: UnOp, a: Value) -> Result<Value, OpError> {
+        match op {
+            UnOp::Not => {
+                let t = Self::truth(vm, &a)?;
+                Ok(Value::bool(!t))
+            }
+            UnOp::Neg => match call_mm(vm, vm.space.ops.neg, &[a])? {
+                Some(v) => Ok(v),
+                None => Err(OpError::type_error(format!(
+                    "bad operand type for unary -: '{}'",
+                    vm.space.type_name_of(a)
+                ))),
+            },
+        }
+    }
+
+    #[inline]
+    fn truth(vm: &mut Vm, a: &Value) -> Result<bool, OpError> {
+        match *a {
+            Value::TRUE => return Ok(true),
+            Value::FALSE | Value::NONE => return Ok(false),
+            _ => {}
+        }
+        if let Some(i) = a.as_small_int() {
+            return Ok(i != 0);
+        }
+        match call_mm(vm, vm.space.ops.truth, &[*a])? {
+            Some(v) => Ok(v == Value::TRUE),
+            None => Ok(true),
+        }
+    }
+
+    fn display(vm: &mut Vm, a: &Value) -> Result<String, OpError> {
+        if let Some(s) = vm.space.str_of(*a) {
+            return Ok(s.to_string());
+        }
+        call_text(vm, vm.space.ops.str, *a)
+    }
+
+    fn repr(vm: &mut Vm, a: &Value) -> Result<String, OpError> {
+        call_text(vm, vm.space.ops.repr, *a)
+    }
+
+    fn type_name(&mut self, a: &Value) -> String {
+        self.type_name_of(*a)
+    }
+
+    fn as_int(&mut self, a: &Value) -> Option<i64> {
+        self.int_of(*a)
+    }
+
+    fn make_closure(&mut self, code: CodeId, _name: &str, cells: Vec<Value>) -> Result<Value, OpError> {
+        self.heap.alloc(
+            TypeId::FUNCTION,
+            Body::Closure {
+                code,
+                cells: cells.into_boxed_slice(),
+            },
+        )
+    }
+
+    fn make_native(&mut self, id: NativeId, _name: &str) -> Result<Value, OpError> {
+        self.heap.alloc(TypeId::NATIVE, Body::Native(id))
+    }
+
+    #[inline]
+    fn callee(&mut self, f: &Value) -> Result<Callee, OpError> {
+        match self.object(*f) {
+            Some((_, Body::Closure { code, .. })) => Ok(Callee::Guest(*code)),
+            Some((_, Body::Native(id))) => Ok(Callee::Native(*id)),
+            _ => Err(OpError::type_error(format!(
+                "'{}' object is not callable",
+                self.type_name_of(*f)
+            ))),
+        }
+    }
+
+    fn closure_cell(&mut self, f: &Value, idx: u16) -> Value {
+        match self.object(*f) {
+            Some((_, Body::Closure { cells, .. })) => cells.get(idx as usize).copied().unwrap_or(Value::NONE),
+            _ => Value::NONE,
+        }
+    }
+
+    fn new_cell(&mut self, v: Value) -> Result<Value, OpError> {
+        self.heap.alloc(TypeId::CELL, Body::Cell(v))
+    }
+
+    fn cell_get(&mut self, cell: &Value) -> Value {
+        match self.object(*cell) {
+            Some((_, Body::Cell(v))) => *v,
+            _ => Value::NONE,
+        }
+    }
+
+    fn cell_set(&mut self, cell: &Value, v: Value) {
+        if let Some(r) = cell.as_ref() {
+            if let Body::Cell(slot) = &mut self.heap.get_mut(r).body {
+                *slot = v;
+            }
+        }
+    }
+
+    fn error_value(vm: &mut Vm, e: &OpError) -> Result<Value, OpError> {
+        vm.space.str_value(&e.to_string())
+    }
+
+    fn describe_exception(vm: &mut Vm, w: &Value) -> (String, String) {
+        let text = Self::display(vm, w).unwrap_or_else(|e| e.to_string());
+        ("Error".to_string(), text)
+    }
+
+    fn gc_wanted(&self) -> bool {
+        self.heap.gc_wanted()
+    }
+
+    fn collect(&mut self, roots: &[&[Value]]) -> Result<(), OpError> {
+        self.heap.collect(roots.iter().copied())
+    }
+
+    fn live_objects(&self) -> usize {
+        self.heap.stats().live_objects
+    }
+}

@@ -1,0 +1,113 @@
+//! Strings and the catch-all implementations on the root class `object`.
+//!
+//! Strings concatenate with `+` and compare by code point. Every class falls
+//! back to `object` (see the dispatch rules in [`crate::multimethod`]): two
+//! objects are equal only if they are the same object, and anything prints
+//! as `<type object>` unless its class registers something better.
+
+use super::{CoreOps, Registry, StandardSpace};
+use crate::bytecode::BinOp;
+use crate::interp::Interp;
+use crate::multimethod::Fail;
+use crate::object::{TypeId, Value};
+
+/// Implementations run with the whole interpreter as context.
+type S = Interp<StandardSpace>;
+
+fn strs(s: &S, a: &[Value]) -> (String, String) {
+    let get = |v| s.space.str_of(v).unwrap_or("").to_string();
+    (get(a[0]), get(a[1]))
+}
+
+fn str_add(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
+    let (x, y) = (s.space.str_of(a[0]).unwrap_or(""), s.space.str_of(a[1]).unwrap_or(""));
+    s.space.heap.reserve(x.len() + y.len()).map_err(Fail::Error)?;
+    let joined = format!("{x}{y}");
+    Ok(s.space.str_value(&joined)?)
+}
+
+macro_rules! str_comparisons {
+    ($($name:ident => $op:tt),*) => {
+        $(fn $name(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
+            let (x, y) = strs(s, a);
+            Ok(Value::bool(x $op y))
+        })*
+    };
+}
+str_comparisons!(str_eq => ==, str_ne => !=, str_lt => <, str_le => <=, str_gt => >, str_ge => >=);
+
+fn str_truth(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
+    Ok(Value::bool(!s.space.str_of(a[0]).unwrap_or("").is_empty()))
+}
+
+fn str_str(_: &mut S, a: &[Value]) -> Result<Value, Fail> {
+    Ok(a[0])
+}
+
+/// Python's `repr` of a string: single quotes unless only double quotes avoid escaping.
+pub fn quote(text: &str) -> String {
+    let q = if text.contains('\'') && !text.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(q);
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == q => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push(q);
+    out
+}
+
+fn str_repr(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
+    let text = quote(s.space.str_of(a[0]).unwrap_or(""));
+    Ok(s.space.str_value(&text)?)
+}
+
+fn object_eq(_: &mut S, a: &[Value]) -> Result<Value, Fail> {
+    Ok(Value::bool(a[0] == a[1]))
+}
+
+fn object_ne(_: &mut S, a: &[Value]) -> Result<Value, Fail> {
+    Ok(Value::bool(a[0] != a[1]))
+}
+
+fn object_str(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
+    let text = format!("<{} object>", s.space.type_name_of(a[0]));
+    Ok(s.space.str_value(&text)?)
+}
+
+/// Registers strings and the `object` fallbacks.
+pub fn register(reg: &mut Registry, ops: &CoreOps) {
+    use TypeId as T;
+    let b = |op: BinOp| ops.binary[op as usize];
+    let str2 = [T::STR, T::STR];
+    reg.register(b(BinOp::Add), &str2, "str+str", str_add);
+    reg.register(b(BinOp::Eq), &str2, "str==str", str_eq);
+    reg.register(b(BinOp::Ne), &str2, "str!=str", str_ne);
+    reg.register(b(BinOp::Lt), &str2, "str<str", str_lt);
+    reg.register(b(BinOp::Le), &str2, "str<=str", str_le);
+    reg.register(b(BinOp::Gt), &str2, "str>str", str_gt);
+    reg.register(b(BinOp::Ge), &str2, "str>=str", str_ge);
+    reg.register(ops.truth, &[T::STR], "truth(str)", str_truth);
+    reg.register(ops.str, &[T::STR], "str(str)", str_str);
+    reg.register(ops.repr, &[T::STR], "repr(str)", str_repr);
+
+    let obj2 = [T::OBJECT, T::OBJECT];
+    reg.register(b(BinOp::Eq), &obj2, "object==object", object_eq);
+    reg.register(b(BinOp::Ne), &obj2, "object!=object", object_ne);
+    reg.register(ops.str, &[T::OBJECT], "str(object)", object_str);
+    reg.register(ops.repr, &[T::OBJECT], "repr(object)", object_str);
+}

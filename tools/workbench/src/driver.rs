@@ -1,0 +1,118 @@
+//! The generic driver: compile a file with a language, run it in a space,
+//! report errors. One function for every language × space pair.
+
+use std::io::IsTerminal;
+use workbench_framework::bytecode::disasm::module_listing;
+use workbench_framework::bytecode::Globals;
+use workbench_framework::diagnostic::Diagnostic;
+use workbench_framework::interp::{Interp, Limits};
+use workbench_framework::language::{Language, Mode};
+use workbench_framework::space::Space;
+use workbench_framework::span::SourceMap;
+
+/// Options shared by `run` and `repl`.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Space name.
+    pub space: String,
+    /// Instruction budget (0: unlimited).
+    pub max_instructions: u64,
+    /// Heap budget in MiB.
+    pub max_heap_mb: usize,
+    /// Call-depth budget.
+    pub max_depth: usize,
+    /// Trace every instruction to stderr.
+    pub trace: bool,
+    /// Print run statistics to stderr at the end.
+    pub stats: bool,
+    /// Arguments for the program.
+    pub program_args: Vec<String>,
+}
+
+impl Options {
+    /// The main loop's limits.
+    pub fn limits(&self) -> Limits {
+        Limits {
+            max_instructions: if self.max_instructions == 0 {
+                u64::MAX
+            } else {
+                self.max_instructions
+            },
+            max_depth: self.max_depth,
+        }
+    }
+}
+
+/// Prints diagnostics to stderr, coloured on a terminal.
+pub fn report(sources: &SourceMap, diagnostics: &[Diagnostic]) {
+    let color = std::io::stderr().is_terminal();
+    for d in diagnostics {
+        eprint!("{}", d.render(sources, color));
+    }
+}
+
+/// A fresh interpreter for `lang` over `space`, with its builtins installed.
+pub fn interpreter<L: Language, S: Space>(lang: &L, space: S, opts: &Options) -> Result<Interp<S>, Diagnostic> {
+    let out: Box<dyn std::io::Write> = Box::new(std::io::BufWriter::new(std::io::stdout()));
+    let mut interp = Interp::new(space, opts.limits(), out);
+    interp.trace = opts.trace;
+    interp.program_args = opts.program_args.clone();
+    interp
+        .install(lang.builtins())
+        .map_err(|e| Diagnostic::new(e.kind.name(), e.message, None))?;
+    Ok(interp)
+}
+
+/// `workbench run`: returns the exit code (0 ok, 1 guest error).
+pub fn run_file<L: Language, S: Space>(lang: &L, space: S, opts: &Options, path: &str, source: String) -> i32 {
+    let mut sources = SourceMap::new();
+    let file = sources.add(path, source.clone());
+    let mut interp = match interpreter(lang, space, opts) {
+        Ok(i) => i,
+        Err(d) => {
+            report(&sources, &[d]);
+            return 1;
+        }
+    };
+    let module = match lang.compile(file, &source, &mut interp.globals, Mode::Program) {
+        Ok(m) => m,
+        Err(diags) => {
+            report(&sources, &diags);
+            return 1;
+        }
+    };
+    let result = interp.run_module(module);
+    interp.flush();
+    if opts.stats {
+        eprintln!(
+            "[stats] space={} instructions={} live_objects={}",
+            interp.space.name(),
+            interp.instructions_executed(),
+            interp.space.live_objects()
+        );
+    }
+    match result {
+        Ok(_) => 0,
+        Err(d) => {
+            report(&sources, &[d]);
+            1
+        }
+    }
+}
+
+/// `workbench dis`: prints the bytecode listing.
+pub fn disassemble<L: Language>(lang: &L, path: &str, source: String) -> i32 {
+    let mut sources = SourceMap::new();
+    let file = sources.add(path, source.clone());
+    let mut globals = Globals::new();
+    match lang.compile(file, &source, &mut globals, Mode::Program) {
+        Ok(module) => {
+            print!("{}", module_listing(&module, &globals, Some(&sources)));
+            0
+        }
+        Err(diags) => {
+            report(&sources, &diags);
+            1
+        }
+    }
+}
