@@ -236,6 +236,8 @@ pub enum Instr {
     /// `if truth(R[cond]) { pc := target }`
     JumpIfTrue { cond: Reg, target: Label },
     /// `R[dst] := R[f](R[args], ..., R[args + argc - 1])`; pushes a heap frame for guest code.
+    /// The callee's register window starts at `args`, so the arguments must be the caller's
+    /// highest live registers: everything above them is the callee's.
     Call { dst: Reg, f: Reg, args: Reg, argc: u8 },
     /// `return R[f](R[args], ...)` reusing the running frame (a proper tail call).
     TailCall { f: Reg, args: Reg, argc: u8 },

@@ -109,6 +109,10 @@ pub struct Interp<S: Space> {
     /// The program's command-line arguments (after `--`), for natives to read.
     pub program_args: Vec<String>,
     scratch: Vec<S::W>,
+    /// Values natives hold while they run (their arguments, and whatever they
+    /// [`keep_alive`](Interp::keep_alive)): roots for a collection that happens
+    /// inside a guest call the native makes.
+    native_roots: Vec<S::W>,
     /// Frames below this depth belong to an outer run (see [`Interp::call_value`]).
     stop_depth: usize,
     /// How many nested runs are active.
@@ -139,6 +143,7 @@ impl<S: Space> Interp<S> {
             trace: false,
             program_args: Vec::new(),
             scratch: Vec::new(),
+            native_roots: Vec::new(),
             stop_depth: 0,
             nesting: 0,
             escaped: None,
@@ -275,7 +280,12 @@ impl<S: Space> Interp<S> {
         };
         let globals: Vec<S::W> = self.global_values.iter().flatten().cloned().collect();
         let closures: Vec<S::W> = self.frames.iter().map(|f| f.closure.clone()).collect();
-        let mut roots: Vec<&[S::W]> = vec![&self.regs[..top.min(self.regs.len())], &globals, &closures];
+        let mut roots: Vec<&[S::W]> = vec![
+            &self.regs[..top.min(self.regs.len())],
+            &globals,
+            &closures,
+            &self.native_roots,
+        ];
         for c in &self.codes {
             roots.push(&c.consts);
         }
@@ -389,9 +399,19 @@ impl<S: Space> Interp<S> {
         let mut args = std::mem::take(&mut self.scratch);
         args.clear();
         args.extend_from_slice(&self.regs[first..first + argc]);
+        let mark = self.native_roots.len();
+        self.native_roots.extend_from_slice(&args);
         let result = func(self, &args);
+        self.native_roots.truncate(mark);
         self.scratch = args;
         result
+    }
+
+    /// Keeps `w` alive until the running native returns. A native that holds a
+    /// value in a Rust variable across [`Interp::call_value`] (where the guest
+    /// code may trigger a collection) must register it here first.
+    pub fn keep_alive(&mut self, w: S::W) {
+        self.native_roots.push(w);
     }
 
     /// Calls any callable value from Rust (a native calling back into guest
@@ -665,6 +685,11 @@ impl<S: Space> Interp<S> {
                             if target.code.arity as usize != argc as usize {
                                 raise!(self.arity_error(&target.code, argc as usize));
                             }
+                            // Collect while the frame is still the caller's, so a failing
+                            // collection leaves the frame as it was (and pc - 1 is valid).
+                            if self.space.gc_wanted() {
+                                check!(self.collect_garbage());
+                            }
                             let closure = reg!(f).clone();
                             for i in 0..argc as usize {
                                 self.regs[base + i] = self.regs[first + i].clone();
@@ -683,9 +708,6 @@ impl<S: Space> Interp<S> {
                             fr.pc = 0;
                             cur = target;
                             pc = 0;
-                            if self.space.gc_wanted() {
-                                check!(self.collect_garbage());
-                            }
                             continue;
                         }
                     };

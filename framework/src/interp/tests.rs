@@ -487,7 +487,7 @@ fn the_instruction_budget_ends_a_loop_and_cannot_be_caught() {
     assert_eq!(vm.instructions_executed(), 1000);
 }
 
-/// main calls `callee_value` (a closure of code 1 unless `not_callable`) with `argc` arguments.
+/// main calls `f(x)` (or the int 3, or the unbound global `nope`) with `argc` arguments.
 fn call_with(argc: u8, not_callable: bool, unbound: bool) -> Result<String, Diagnostic> {
     let mut globals = Globals::new();
     let mut f = Asm::new("f", 1, 100);
@@ -538,9 +538,8 @@ fn call_errors() {
     assert_eq!(d.span, Some(sp(0)));
 }
 
-/// A loop making `iterations` garbage cycles (cell -> closure -> cell) between
-/// storing a fresh string in global `keep` (and, when `in_caller`, holding
-/// another in a caller's register) and printing them.
+/// Makes `iterations` garbage cycles (cell -> closure -> cell) in a callee while
+/// a fresh string sits in global `keep` and another in the caller's register.
 fn garbage_program(iterations: i64) -> (Globals, Module) {
     let mut globals = Globals::new();
     let keep = globals.intern("keep");
@@ -729,4 +728,72 @@ fn natives_call_back_into_guest_code() {
     let program = apply_program(10, true);
     assert_eq!(run_apply(trivial(), &program).0, "0\n");
     assert_eq!(run_apply(standard(), &program).0, "0\n");
+}
+
+#[test]
+fn gc_at_tail_calls_keeps_the_arguments() {
+    // loop(n, s): if n == 0 { return s }; c = cell(s); c := closure(c); return loop(n - 1, s)
+    // No backward jump: the tail calls are the only safepoints.
+    let mut globals = Globals::new();
+    let g = globals.intern("loop");
+    let mut node = Asm::new("node", 0, 300);
+    let [v] = node.regs();
+    node.op(Instr::LoadFree { dst: v, idx: 0 });
+    node.ret(v);
+    let mut node = node.finish();
+    let mut lp = Asm::new("loop", 2, 100);
+    let (n, s) = (Reg(0), Reg(1));
+    let [zero, c, cell, clo, f, a0, a1] = lp.regs();
+    lp.int(zero, 0);
+    lp.bin(BinOp::Eq, c, n, zero);
+    let j = lp.op(Instr::JumpIfFalse {
+        cond: c,
+        target: Label(0),
+    });
+    lp.ret(s);
+    let here = lp.b.here();
+    lp.b.patch(j, here);
+    lp.op(Instr::NewCell { dst: cell, src: s });
+    lp.op(Instr::MakeClosure {
+        dst: clo,
+        code: CodeId(2),
+    });
+    lp.op(Instr::StoreCell { cell, src: clo });
+    lp.global(f, g);
+    lp.int(a0, 1);
+    lp.bin(BinOp::Sub, a0, n, a0);
+    // A fresh copy of the string each time, so only the argument keeps it alive.
+    lp.load(a1, Const::Str("".into()));
+    lp.bin(BinOp::Add, a1, s, a1);
+    lp.op(Instr::TailCall { f, args: a0, argc: 2 });
+    node.captures.push(Capture::Local(cell));
+    let mut m = Asm::new("<module>", 0, 0);
+    let [fr, r, x, y, s0, s1] = m.regs();
+    m.op(Instr::MakeClosure {
+        dst: fr,
+        code: CodeId(1),
+    });
+    m.op(Instr::StoreGlobal { g, src: fr });
+    m.int(x, 500_000);
+    m.load(y, Const::Str("ke".into()));
+    m.load(s0, Const::Str("pt".into()));
+    m.bin(BinOp::Add, y, y, s0);
+    m.call(r, fr, x, 2);
+    m.print(&mut globals, r, [s0, s1]);
+    m.ret(r);
+    let program = module(vec![m.finish(), lp.finish(), node]);
+    let config = StandardConfig {
+        max_heap_bytes: 16 << 20,
+        ..Default::default()
+    };
+    let space = StandardSpace::new(config, SPELLING, |_| {});
+    let limits = Limits {
+        max_depth: 10,
+        ..Limits::default()
+    };
+    let (out, result, vm) = run_full(space, limits, &globals, &program);
+    result.unwrap_or_else(|d| panic!("{}", d.headline()));
+    assert_eq!(out, "kept\n");
+    assert!(vm.space.heap.stats().collections > 0);
+    assert!(vm.space.heap.stats().live_objects < 500_000);
 }
