@@ -42,14 +42,31 @@ pub fn instr_text(i: &Instr) -> String {
         Instr::TailCall { f, args, argc } => format!("TailCall {f}({})", arg_range(args.0, argc)),
         Instr::Return { src } => format!("Return {src}"),
         Instr::Raise { src } => format!("Raise {src}"),
+        Instr::Build {
+            kind,
+            dst,
+            first,
+            count,
+        } => {
+            format!("Build {dst}, {}({})", kind.name(), arg_range(first.0, count))
+        }
+        Instr::GetItem { dst, obj, key } => format!("GetItem {dst}, {obj}[{key}]"),
+        Instr::SetItem { obj, key, src } => format!("SetItem {obj}[{key}], {src}"),
+        Instr::DelItem { obj, key } => format!("DelItem {obj}[{key}]"),
+        Instr::GetAttr { dst, obj, name } => format!("GetAttr {dst}, {obj}.{name}"),
+        Instr::SetAttr { obj, name, src } => format!("SetAttr {obj}.{name}, {src}"),
+        Instr::DelAttr { obj, name } => format!("DelAttr {obj}.{name}"),
+        Instr::GetIter { dst, src } => format!("GetIter {dst}, {src}"),
+        Instr::ForIter { iter, target } => format!("ForIter r{}, {iter}, else {target}", iter.0 as u32 + 1),
+        Instr::Unpack { first, src, count } => format!("Unpack {}, {src}", arg_range(first.0, count)),
     }
 }
 
-fn arg_range(first: u16, argc: u8) -> String {
-    match argc {
+fn arg_range(first: u16, argc: impl Into<u32>) -> String {
+    match argc.into() {
         0 => String::new(),
         1 => format!("r{first}"),
-        n => format!("r{first}..r{}", first as u32 + n as u32 - 1),
+        n => format!("r{first}..r{}", first as u32 + n - 1),
     }
 }
 
@@ -86,6 +103,9 @@ pub fn code_listing(id: CodeId, code: &Code, globals: &Globals, sources: Option<
         let text = instr_text(instr);
         let comment = match *instr {
             Instr::LoadConst { k, .. } => code.consts.get(k.0 as usize).map(const_text),
+            Instr::GetAttr { name, .. } | Instr::SetAttr { name, .. } | Instr::DelAttr { name, .. } => {
+                code.consts.get(name.0 as usize).map(const_text)
+            }
             Instr::LoadGlobal { g, .. } | Instr::StoreGlobal { g, .. } if (g.0 as usize) < globals.len() => {
                 Some(globals.name(g).to_string())
             }

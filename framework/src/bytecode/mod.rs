@@ -24,6 +24,8 @@ pub mod disasm;
 use crate::span::Span;
 use std::fmt;
 
+pub use crate::space::BuildKind;
+
 /// A register of the running frame (`r3`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Reg(pub u16);
@@ -100,11 +102,25 @@ pub enum BinOp {
     Gt,
     /// `a >= b`
     Ge,
+    /// `a & b`
+    BitAnd,
+    /// `a | b`
+    BitOr,
+    /// `a ^ b`
+    BitXor,
+    /// `a << b`
+    Shl,
+    /// `a >> b`
+    Shr,
+    /// `a in b`: membership, dispatched as `contains(b, a)`.
+    In,
+    /// `a is b`: identity; never dispatched.
+    Is,
 }
 
 impl BinOp {
     /// Every binary operation, in table order.
-    pub const ALL: [BinOp; 13] = [
+    pub const ALL: [BinOp; 20] = [
         BinOp::Add,
         BinOp::Sub,
         BinOp::Mul,
@@ -118,6 +134,13 @@ impl BinOp {
         BinOp::Le,
         BinOp::Gt,
         BinOp::Ge,
+        BinOp::BitAnd,
+        BinOp::BitOr,
+        BinOp::BitXor,
+        BinOp::Shl,
+        BinOp::Shr,
+        BinOp::In,
+        BinOp::Is,
     ];
 
     /// The source-level symbol, used in error messages.
@@ -136,6 +159,13 @@ impl BinOp {
             BinOp::Le => "<=",
             BinOp::Gt => ">",
             BinOp::Ge => ">=",
+            BinOp::BitAnd => "&",
+            BinOp::BitOr => "|",
+            BinOp::BitXor => "^",
+            BinOp::Shl => "<<",
+            BinOp::Shr => ">>",
+            BinOp::In => "in",
+            BinOp::Is => "is",
         }
     }
 
@@ -155,6 +185,13 @@ impl BinOp {
             BinOp::Le => "le",
             BinOp::Gt => "gt",
             BinOp::Ge => "ge",
+            BinOp::BitAnd => "and",
+            BinOp::BitOr => "or",
+            BinOp::BitXor => "xor",
+            BinOp::Shl => "lshift",
+            BinOp::Shr => "rshift",
+            BinOp::In => "contains",
+            BinOp::Is => "is",
         }
     }
 
@@ -174,6 +211,10 @@ pub enum UnOp {
     Neg,
     /// `not a`: the negated truth value (asks the space, never fails on type).
     Not,
+    /// `+a`
+    Pos,
+    /// `~a`: bitwise inversion.
+    Invert,
 }
 
 impl UnOp {
@@ -182,6 +223,8 @@ impl UnOp {
         match self {
             UnOp::Neg => "neg",
             UnOp::Not => "not",
+            UnOp::Pos => "pos",
+            UnOp::Invert => "invert",
         }
     }
 
@@ -190,6 +233,8 @@ impl UnOp {
         match self {
             UnOp::Neg => "-",
             UnOp::Not => "not",
+            UnOp::Pos => "+",
+            UnOp::Invert => "~",
         }
     }
 }
@@ -245,6 +290,31 @@ pub enum Instr {
     Return { src: Reg },
     /// Raise `R[src]` as an exception: unwind to the nearest handler.
     Raise { src: Reg },
+    /// `R[dst] := kind(R[first], ..., R[first + count - 1])`: a list, tuple, set, dict or slice.
+    Build {
+        kind: BuildKind,
+        dst: Reg,
+        first: Reg,
+        count: u16,
+    },
+    /// `R[dst] := R[obj][R[key]]`
+    GetItem { dst: Reg, obj: Reg, key: Reg },
+    /// `R[obj][R[key]] := R[src]`
+    SetItem { obj: Reg, key: Reg, src: Reg },
+    /// `del R[obj][R[key]]`
+    DelItem { obj: Reg, key: Reg },
+    /// `R[dst] := R[obj].K[name]`
+    GetAttr { dst: Reg, obj: Reg, name: ConstId },
+    /// `R[obj].K[name] := R[src]`
+    SetAttr { obj: Reg, name: ConstId, src: Reg },
+    /// `del R[obj].K[name]`
+    DelAttr { obj: Reg, name: ConstId },
+    /// `R[dst] := iter(R[src])`
+    GetIter { dst: Reg, src: Reg },
+    /// `R[iter + 1] := next(R[iter])`, or `pc := target` when the iterator is exhausted.
+    ForIter { iter: Reg, target: Label },
+    /// `R[first], ..., R[first + count - 1] := the items of R[src]` (exactly `count` of them).
+    Unpack { first: Reg, src: Reg, count: u16 },
 }
 
 /// A literal in the constant table. Constants are language neutral; the space

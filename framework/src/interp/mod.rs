@@ -749,6 +749,63 @@ impl<S: Space> Interp<S> {
                     }
                     return Err(Unwind::Raised(v));
                 }
+                Instr::Build {
+                    kind,
+                    dst,
+                    first,
+                    count,
+                } => {
+                    let start = base + first.0 as usize;
+                    let items: Vec<S::W> = self.regs[start..start + count as usize].to_vec();
+                    let v = check!(S::build(self, kind, &items));
+                    reg!(dst) = v;
+                }
+                Instr::GetItem { dst, obj, key } => {
+                    let (o, k) = (reg!(obj).clone(), reg!(key).clone());
+                    let v = check!(S::get_item(self, o, k));
+                    reg!(dst) = v;
+                }
+                Instr::SetItem { obj, key, src } => {
+                    let (o, k, v) = (reg!(obj).clone(), reg!(key).clone(), reg!(src).clone());
+                    check!(S::set_item(self, o, k, v));
+                }
+                Instr::DelItem { obj, key } => {
+                    let (o, k) = (reg!(obj).clone(), reg!(key).clone());
+                    check!(S::del_item(self, o, k));
+                }
+                Instr::GetAttr { dst, obj, name } => {
+                    let o = reg!(obj).clone();
+                    let v = check!(S::get_attr(self, o, &cur.consts[name.0 as usize]));
+                    reg!(dst) = v;
+                }
+                Instr::SetAttr { obj, name, src } => {
+                    let (o, v) = (reg!(obj).clone(), reg!(src).clone());
+                    check!(S::set_attr(self, o, &cur.consts[name.0 as usize], v));
+                }
+                Instr::DelAttr { obj, name } => {
+                    let o = reg!(obj).clone();
+                    check!(S::del_attr(self, o, &cur.consts[name.0 as usize]));
+                }
+                Instr::GetIter { dst, src } => {
+                    let o = reg!(src).clone();
+                    let v = check!(S::iter(self, o));
+                    reg!(dst) = v;
+                }
+                Instr::ForIter { iter, target } => {
+                    let it = reg!(iter).clone();
+                    match check!(S::next(self, it)) {
+                        Some(v) => self.regs[base + iter.0 as usize + 1] = v,
+                        None => pc = target.0 as usize,
+                    }
+                }
+                Instr::Unpack { first, src, count } => {
+                    let o = reg!(src).clone();
+                    let items = check!(S::unpack(self, o, count as usize));
+                    let start = base + first.0 as usize;
+                    for (i, v) in items.into_iter().enumerate() {
+                        self.regs[start + i] = v;
+                    }
+                }
             }
         }
     }

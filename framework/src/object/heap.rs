@@ -16,6 +16,7 @@
 //! they add *types* that use one (a Scheme pair is `Fields` of two, a Python
 //! list is `List`), so the collector and later the JIT know every shape.
 
+use super::dict::DictTable;
 use super::types::TypeId;
 use super::value::{ObjRef, Value};
 use crate::bytecode::CodeId;
@@ -48,6 +49,8 @@ pub enum Body {
     Native(NativeId),
     /// A mutable cell (a captured variable).
     Cell(Value),
+    /// A hash table (dicts, sets).
+    Dict(Box<DictTable>),
 }
 
 impl Body {
@@ -59,6 +62,7 @@ impl Body {
             Body::Fields(f) => f.len() * 8,
             Body::List(v) => v.capacity() * 8,
             Body::Closure { cells, .. } => cells.len() * 8,
+            Body::Dict(d) => d.bytes(),
             _ => 0,
         }
     }
@@ -69,6 +73,7 @@ impl Body {
             Body::Fields(vs) | Body::Closure { cells: vs, .. } => vs.iter().copied().for_each(f),
             Body::List(vs) => vs.iter().copied().for_each(f),
             Body::Cell(v) => f(*v),
+            Body::Dict(d) => d.for_each_value(f),
             Body::Int(_) | Body::Float(_) | Body::BigInt(_) | Body::Str(_) | Body::Native(_) => {}
         }
     }

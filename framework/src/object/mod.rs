@@ -5,6 +5,7 @@
 //! [`heap`] owns every boxed object and collects garbage at safepoints,
 //! [`types`] numbers the types that multimethods dispatch on.
 
+pub mod dict;
 pub mod floatfmt;
 pub mod heap;
 pub mod types;

@@ -44,11 +44,25 @@ impl TypeId {
     pub const UNSPECIFIED: TypeId = TypeId(11);
     /// The root class: every class without another base inherits from it.
     pub const OBJECT: TypeId = TypeId(12);
+    /// Growable sequences (`List` layout).
+    pub const LIST: TypeId = TypeId(13);
+    /// Immutable sequences (`Fields` layout).
+    pub const TUPLE: TypeId = TypeId(14);
+    /// Insertion-ordered hash maps (`Dict` layout).
+    pub const DICT: TypeId = TypeId(15);
+    /// Hash sets (`Dict` layout, values unused).
+    pub const SET: TypeId = TypeId(16);
+    /// `start:stop:step` (`Fields` of three).
+    pub const SLICE: TypeId = TypeId(17);
+    /// An iterator over a list, tuple or string (`Fields`: sequence, next index).
+    pub const SEQ_ITER: TypeId = TypeId(18);
+    /// An iterator over a dict's or set's keys (`Fields`: table, next entry).
+    pub const KEY_ITER: TypeId = TypeId(19);
     /// Number of core types; languages' types start here.
-    pub const CORE_COUNT: u16 = 13;
+    pub const CORE_COUNT: u16 = 20;
 
     /// Names of the core types, indexed by id.
-    pub const CORE_NAMES: [&'static str; 13] = [
+    pub const CORE_NAMES: [&'static str; 20] = [
         "none",
         "bool",
         "int",
@@ -62,5 +76,12 @@ impl TypeId {
         "empty",
         "unspecified",
         "object",
+        "list",
+        "tuple",
+        "dict",
+        "set",
+        "slice",
+        "iterator",
+        "dict_keyiterator",
     ];
 }

@@ -53,6 +53,7 @@ mod imm {
     pub const TRUE: u64 = 2;
     pub const EMPTY: u64 = 3;
     pub const UNSPECIFIED: u64 = 4;
+    pub const EXHAUSTED: u64 = 5;
 }
 
 impl Value {
@@ -71,6 +72,10 @@ impl Value {
     pub const EMPTY: Value = Value((imm::EMPTY << 3) | TAG_IMM);
     /// The unspecified value some languages return from side effects.
     pub const UNSPECIFIED: Value = Value((imm::UNSPECIFIED << 3) | TAG_IMM);
+
+    /// Returned by the `next` multimethod when an iterator has no more
+    /// items. It never reaches guest code: `ForIter` turns it into a jump.
+    pub const EXHAUSTED: Value = Value((imm::EXHAUSTED << 3) | TAG_IMM);
 
     /// The raw bits (for hashing, tests and the JIT).
     pub fn bits(self) -> u64 {

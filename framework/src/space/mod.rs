@@ -27,6 +27,45 @@ use crate::bytecode::{BinOp, CodeId, Const, UnOp};
 use crate::interp::Interp;
 use std::fmt;
 
+/// What a `Build` instruction makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BuildKind {
+    /// A growable sequence.
+    List,
+    /// An immutable sequence.
+    Tuple,
+    /// A hash set.
+    Set,
+    /// A hash map; items are key, value, key, value, ...
+    Dict,
+    /// A slice `start:stop:step` (exactly three items, none where omitted).
+    Slice,
+}
+
+impl BuildKind {
+    /// What the container is called in messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            BuildKind::List => "lists",
+            BuildKind::Tuple => "tuples",
+            BuildKind::Set => "sets",
+            BuildKind::Dict => "dicts",
+            BuildKind::Slice => "slices",
+        }
+    }
+
+    /// Lower-case name for listings.
+    pub fn name(self) -> &'static str {
+        match self {
+            BuildKind::List => "list",
+            BuildKind::Tuple => "tuple",
+            BuildKind::Set => "set",
+            BuildKind::Dict => "dict",
+            BuildKind::Slice => "slice",
+        }
+    }
+}
+
 /// The index of a native (Rust) function in the running interpreter's table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct NativeId(pub u32);
@@ -190,6 +229,78 @@ pub trait Space: Sized {
     fn unary(vm: &mut Interp<Self>, op: UnOp, a: Self::W) -> Result<Self::W, OpError>;
     /// The truth value, used by every conditional branch.
     fn truth(vm: &mut Interp<Self>, a: &Self::W) -> Result<bool, OpError>;
+
+    // ---- containers, items, attributes, iteration ----------------------
+    //
+    // A space without containers keeps these defaults, which refuse clearly.
+
+    /// A new container of `kind` holding `items` (for `Dict`: key, value, key, value, ...).
+    fn build(vm: &mut Interp<Self>, kind: BuildKind, items: &[Self::W]) -> Result<Self::W, OpError> {
+        let _ = items;
+        Err(OpError::unsupported(vm.space.name(), kind.describe()))
+    }
+    /// `obj[key]`.
+    fn get_item(vm: &mut Interp<Self>, obj: Self::W, key: Self::W) -> Result<Self::W, OpError> {
+        let _ = (obj, key);
+        Err(OpError::unsupported(vm.space.name(), "indexing"))
+    }
+    /// `obj[key] = value`.
+    fn set_item(vm: &mut Interp<Self>, obj: Self::W, key: Self::W, value: Self::W) -> Result<(), OpError> {
+        let _ = (obj, key, value);
+        Err(OpError::unsupported(vm.space.name(), "item assignment"))
+    }
+    /// `del obj[key]`.
+    fn del_item(vm: &mut Interp<Self>, obj: Self::W, key: Self::W) -> Result<(), OpError> {
+        let _ = (obj, key);
+        Err(OpError::unsupported(vm.space.name(), "item deletion"))
+    }
+    /// `obj.name`; `name` is a string constant of the running code.
+    fn get_attr(vm: &mut Interp<Self>, obj: Self::W, name: &Self::W) -> Result<Self::W, OpError> {
+        let _ = (obj, name);
+        Err(OpError::unsupported(vm.space.name(), "attributes"))
+    }
+    /// `obj.name = value`.
+    fn set_attr(vm: &mut Interp<Self>, obj: Self::W, name: &Self::W, value: Self::W) -> Result<(), OpError> {
+        let _ = (obj, name, value);
+        Err(OpError::unsupported(vm.space.name(), "attributes"))
+    }
+    /// `del obj.name`.
+    fn del_attr(vm: &mut Interp<Self>, obj: Self::W, name: &Self::W) -> Result<(), OpError> {
+        let _ = (obj, name);
+        Err(OpError::unsupported(vm.space.name(), "attributes"))
+    }
+    /// An iterator over `obj`.
+    fn iter(vm: &mut Interp<Self>, obj: Self::W) -> Result<Self::W, OpError> {
+        let _ = obj;
+        Err(OpError::unsupported(vm.space.name(), "iteration"))
+    }
+    /// The iterator's next item, or `None` when it is exhausted.
+    fn next(vm: &mut Interp<Self>, iter: Self::W) -> Result<Option<Self::W>, OpError> {
+        let _ = iter;
+        Err(OpError::unsupported(vm.space.name(), "iteration"))
+    }
+    /// Exactly `count` items of `obj` (for `a, b = obj`), through [`Space::iter`].
+    fn unpack(vm: &mut Interp<Self>, obj: Self::W, count: usize) -> Result<Vec<Self::W>, OpError> {
+        let it = Self::iter(vm, obj)?;
+        let mut items = Vec::with_capacity(count);
+        while let Some(x) = Self::next(vm, it.clone())? {
+            if items.len() == count {
+                return Err(OpError::new(
+                    ErrorKind::Value,
+                    format!("too many values to unpack (expected {count})"),
+                ));
+            }
+            vm.keep_alive(x.clone());
+            items.push(x);
+        }
+        if items.len() < count {
+            return Err(OpError::new(
+                ErrorKind::Value,
+                format!("not enough values to unpack (expected {count}, got {})", items.len()),
+            ));
+        }
+        Ok(items)
+    }
 
     // ---- looking at values (for natives and messages) -------------------
 

@@ -139,6 +139,16 @@ fn int_arith(op: BinOp, x: i64, y: i64) -> Result<HostValue, OpError> {
         BinOp::Le => return Ok(H::Bool(x <= y)),
         BinOp::Gt => return Ok(H::Bool(x > y)),
         BinOp::Ge => return Ok(H::Bool(x >= y)),
+        BinOp::BitAnd => Some(x & y),
+        BinOp::BitOr => Some(x | y),
+        BinOp::BitXor => Some(x ^ y),
+        BinOp::Shl if y < 0 => return Err(OpError::new(ErrorKind::Value, "negative shift count")),
+        BinOp::Shl => int_ops::shl(x, y),
+        BinOp::Shr => int_ops::shr(x, y)
+            .ok_or_else(|| OpError::new(ErrorKind::Value, "negative shift count"))?
+            .into(),
+        BinOp::Is => return Ok(H::Bool(x == y)),
+        BinOp::In => return Err(OpError::type_error("argument of type 'int' is not iterable")),
     };
     r.map(H::Int).ok_or_else(overflow)
 }
@@ -175,7 +185,10 @@ fn float_arith(op: BinOp, x: f64, y: f64) -> Result<HostValue, OpError> {
             }
             Ok(H::Float(r))
         }
-        _ => Err(OpError::type_error("unsupported float operation")),
+        _ => Err(OpError::type_error(format!(
+            "unsupported operand type(s) for {}: 'float' and 'float'",
+            op.symbol()
+        ))),
     }
 }
 
@@ -215,12 +228,53 @@ impl Space for TrivialSpace {
 
     fn binary(_: &mut Interp<Self>, op: BinOp, a: HostValue, b: HostValue) -> Result<HostValue, OpError> {
         let (a, b) = (&a, &b);
+        if op == BinOp::Is {
+            return Ok(H::Bool(same(a, b)));
+        }
+        if op == BinOp::In {
+            return match (a, b) {
+                (H::Str(x), H::Str(y)) => Ok(H::Bool(y.contains(&**x))),
+                (_, H::Str(_)) => Err(OpError::type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    type_name(a)
+                ))),
+                _ => Err(OpError::type_error(format!(
+                    "argument of type '{}' is not iterable",
+                    type_name(b)
+                ))),
+            };
+        }
+        if let (H::Bool(x), H::Bool(y)) = (a, b) {
+            match op {
+                BinOp::BitAnd => return Ok(H::Bool(x & y)),
+                BinOp::BitOr => return Ok(H::Bool(x | y)),
+                BinOp::BitXor => return Ok(H::Bool(x ^ y)),
+                _ => {}
+            }
+        }
+        let bitwise = matches!(
+            op,
+            BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::Shl | BinOp::Shr
+        );
+        if bitwise && (matches!(a, H::Float(_)) || matches!(b, H::Float(_))) {
+            return Err(no_match(op, a, b));
+        }
         match (num(a), num(b)) {
             (Some(Num::I(x)), Some(Num::I(y))) => return int_arith(op, x, y),
             (Some(Num::I(x)), Some(Num::F(y))) => return float_arith(op, x as f64, y),
             (Some(Num::F(x)), Some(Num::I(y))) => return float_arith(op, x, y as f64),
             (Some(Num::F(x)), Some(Num::F(y))) => return float_arith(op, x, y),
             _ => {}
+        }
+        if let (BinOp::Mul, H::Str(x), Some(Num::I(n))) = (op, a, num(b)) {
+            let n = n.max(0) as usize;
+            if x.len().saturating_mul(n) > 1 << 30 {
+                return Err(OpError::new(
+                    ErrorKind::Budget(crate::space::Budget::Heap),
+                    "repeated string would exceed the trivial space's 1 GiB limit",
+                ));
+            }
+            return Ok(H::Str(Rc::from(x.repeat(n))));
         }
         if let (H::Str(x), H::Str(y)) = (a, b) {
             let r = match op {
@@ -249,8 +303,14 @@ impl Space for TrivialSpace {
             (UnOp::Neg, H::Int(i)) => i.checked_neg().map(H::Int).ok_or_else(overflow),
             (UnOp::Neg, H::Bool(b)) => Ok(H::Int(-(*b as i64))),
             (UnOp::Neg, H::Float(x)) => Ok(H::Float(-x)),
-            (UnOp::Neg, _) => Err(OpError::type_error(format!(
-                "bad operand type for unary -: '{}'",
+            (UnOp::Pos, H::Int(i)) => Ok(H::Int(*i)),
+            (UnOp::Pos, H::Bool(b)) => Ok(H::Int(*b as i64)),
+            (UnOp::Pos, H::Float(x)) => Ok(H::Float(*x)),
+            (UnOp::Invert, H::Int(i)) => Ok(H::Int(!i)),
+            (UnOp::Invert, H::Bool(b)) => Ok(H::Int(!(*b as i64))),
+            (UnOp::Neg | UnOp::Pos | UnOp::Invert, _) => Err(OpError::type_error(format!(
+                "bad operand type for unary {}: '{}'",
+                op.symbol(),
                 type_name(a)
             ))),
         }
@@ -354,6 +414,10 @@ impl Space for TrivialSpace {
 fn same(a: &HostValue, b: &HostValue) -> bool {
     match (a, b) {
         (H::None, H::None) => true,
+        (H::Bool(x), H::Bool(y)) => x == y,
+        (H::Int(x), H::Int(y)) => x == y,
+        (H::Float(x), H::Float(y)) => x.to_bits() == y.to_bits(),
+        (H::Str(x), H::Str(y)) => Rc::ptr_eq(x, y),
         (H::Closure(x), H::Closure(y)) => Rc::ptr_eq(x, y),
         (H::Native(x), H::Native(y)) => x == y,
         (H::Cell(x), H::Cell(y)) => Rc::ptr_eq(x, y),

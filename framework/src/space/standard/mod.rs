@@ -11,6 +11,7 @@
 //! `float × float` entries call, so it cannot disagree with them; a unit test
 //! checks that running with and without it gives the same answers.
 
+pub mod collections;
 pub mod numeric;
 pub mod text;
 
@@ -21,7 +22,7 @@ use crate::bytecode::{BinOp, CodeId, Const, UnOp};
 use crate::interp::Interp;
 use crate::multimethod::{self, Dispatch, DispatchCache, MmId};
 use crate::object::{Body, Heap, ObjRef, TypeId, Value};
-use crate::space::{Callee, ErrorKind, NativeId, OpError, Space, Spelling};
+use crate::space::{BuildKind, Callee, ErrorKind, NativeId, OpError, Space, Spelling};
 use num_bigint::BigInt;
 use std::rc::Rc;
 
@@ -53,10 +54,35 @@ impl Default for StandardConfig {
 /// The multimethods the main loop calls directly, looked up once.
 #[derive(Clone, Copy, Debug)]
 pub struct CoreOps {
-    /// One per [`BinOp`], in `BinOp::ALL` order.
-    pub binary: [MmId; 13],
+    /// One per [`BinOp`], in `BinOp::ALL` order (`In` is `contains` with its
+    /// arguments swapped; `Is` is never dispatched).
+    pub binary: [MmId; 20],
     /// `neg(x)`.
     pub neg: MmId,
+    /// `pos(x)`.
+    pub pos: MmId,
+    /// `invert(x)`.
+    pub invert: MmId,
+    /// `getitem(obj, key)`.
+    pub getitem: MmId,
+    /// `setitem(obj, key, value)`.
+    pub setitem: MmId,
+    /// `delitem(obj, key)`.
+    pub delitem: MmId,
+    /// `getattr(obj, name)`.
+    pub getattr: MmId,
+    /// `setattr(obj, name, value)`.
+    pub setattr: MmId,
+    /// `delattr(obj, name)`.
+    pub delattr: MmId,
+    /// `iter(obj)`: an iterator.
+    pub iter: MmId,
+    /// `next(iterator)`: the next item or `Value::EXHAUSTED`.
+    pub next: MmId,
+    /// `len(obj)`: an int.
+    pub len: MmId,
+    /// `hash(obj)`: an int.
+    pub hash: MmId,
     /// `truth(x)`: returns a bool value.
     pub truth: MmId,
     /// `str(x)`: returns a str value (what print shows).
@@ -143,12 +169,25 @@ pub fn core_registry() -> (Registry, CoreOps) {
     let ops = CoreOps {
         binary,
         neg: reg.multimethod("neg", 1),
+        pos: reg.multimethod("pos", 1),
+        invert: reg.multimethod("invert", 1),
+        getitem: reg.multimethod("getitem", 2),
+        setitem: reg.multimethod("setitem", 3),
+        delitem: reg.multimethod("delitem", 2),
+        getattr: reg.multimethod("getattr", 2),
+        setattr: reg.multimethod("setattr", 3),
+        delattr: reg.multimethod("delattr", 2),
+        iter: reg.multimethod("iter", 1),
+        next: reg.multimethod("next", 1),
+        len: reg.multimethod("len", 1),
+        hash: reg.multimethod("hash", 1),
         truth: reg.multimethod("truth", 1),
         str: reg.multimethod("str", 1),
         repr: reg.multimethod("repr", 1),
     };
     numeric::register(&mut reg, &ops);
     text::register(&mut reg, &ops);
+    collections::register(&mut reg, &ops);
     (reg, ops)
 }
 
@@ -180,6 +219,19 @@ impl StandardSpace {
     /// How many dispatch plans were computed (cache misses).
     pub fn dispatch_misses(&self) -> usize {
         self.cache.misses()
+    }
+
+    /// Identity (`is`): the same object, or equal immediates. Boxed ints and
+    /// floats compare by value, since their boxes are an implementation detail.
+    pub fn identical(&self, a: Value, b: Value) -> bool {
+        if a == b {
+            return true;
+        }
+        match (self.type_of(a), self.type_of(b)) {
+            (TypeId::INT, TypeId::INT) => self.int_of(a) == self.int_of(b),
+            (TypeId::FLOAT, TypeId::FLOAT) => self.float_of(a).map(f64::to_bits) == self.float_of(b).map(f64::to_bits),
+            _ => false,
+        }
     }
 
     /// The user-visible name of a value's type.
@@ -281,10 +333,29 @@ impl StandardSpace {
             BinOp::Ge => return Some(Ok(Value::bool(x >= y))),
             BinOp::Eq => return Some(Ok(Value::bool(x == y))),
             BinOp::Ne => return Some(Ok(Value::bool(x != y))),
-            BinOp::Div | BinOp::Pow => return None,
+            BinOp::BitAnd => x & y,
+            BinOp::BitOr => x | y,
+            BinOp::BitXor => x ^ y,
+            BinOp::Shl => k::shl(x, y)?,
+            BinOp::Shr => k::shr(x, y)?,
+            BinOp::Is => return Some(Ok(Value::bool(x == y))),
+            BinOp::Div | BinOp::Pow | BinOp::In => return None,
         };
         Some(self.int_value(r))
     }
+}
+
+fn not_supported(vm: &Vm, obj: Value, key: Value, what: &str, _key_kind: &str) -> OpError {
+    let _ = key;
+    OpError::type_error(format!("'{}' {what}", vm.space.type_name_of(obj)))
+}
+
+fn no_attribute(vm: &Vm, obj: Value, name: Value) -> OpError {
+    let name = vm.space.str_of(name).unwrap_or("?");
+    OpError::new(
+        ErrorKind::Attribute,
+        format!("'{}' object has no attribute '{name}'", vm.space.type_name_of(obj)),
+    )
 }
 
 fn no_match_binary(space: &StandardSpace, op: BinOp, a: Value, b: Value) -> OpError {
@@ -358,6 +429,11 @@ impl Space for StandardSpace {
                 }
             }
         }
+        match op {
+            BinOp::Is => return Ok(Value::bool(vm.space.identical(a, b))),
+            BinOp::In => return collections::contains(vm, b, a),
+            _ => {}
+        }
         let mm = vm.space.ops.binary[op as usize];
         match call_mm(vm, mm, &[a, b])? {
             Some(v) => Ok(v),
@@ -371,13 +447,22 @@ impl Space for StandardSpace {
                 let t = Self::truth(vm, &a)?;
                 Ok(Value::bool(!t))
             }
-            UnOp::Neg => match call_mm(vm, vm.space.ops.neg, &[a])? {
-                Some(v) => Ok(v),
-                None => Err(OpError::type_error(format!(
-                    "bad operand type for unary -: '{}'",
-                    vm.space.type_name_of(a)
-                ))),
-            },
+            UnOp::Neg | UnOp::Pos | UnOp::Invert => {
+                let ops = vm.space.ops;
+                let mm = match op {
+                    UnOp::Neg => ops.neg,
+                    UnOp::Pos => ops.pos,
+                    _ => ops.invert,
+                };
+                match call_mm(vm, mm, &[a])? {
+                    Some(v) => Ok(v),
+                    None => Err(OpError::type_error(format!(
+                        "bad operand type for unary {}: '{}'",
+                        op.symbol(),
+                        vm.space.type_name_of(a)
+                    ))),
+                }
+            }
         }
     }
 
@@ -394,6 +479,86 @@ impl Space for StandardSpace {
         match call_mm(vm, vm.space.ops.truth, &[*a])? {
             Some(v) => Ok(v == Value::TRUE),
             None => Ok(true),
+        }
+    }
+
+    fn build(vm: &mut Vm, kind: BuildKind, items: &[Value]) -> Result<Value, OpError> {
+        collections::build(vm, kind, items)
+    }
+
+    fn get_item(vm: &mut Vm, obj: Value, key: Value) -> Result<Value, OpError> {
+        match call_mm(vm, vm.space.ops.getitem, &[obj, key])? {
+            Some(v) => Ok(v),
+            None => Err(not_supported(vm, obj, key, "object is not subscriptable", "indices")),
+        }
+    }
+
+    fn set_item(vm: &mut Vm, obj: Value, key: Value, value: Value) -> Result<(), OpError> {
+        match call_mm(vm, vm.space.ops.setitem, &[obj, key, value])? {
+            Some(_) => Ok(()),
+            None => Err(not_supported(
+                vm,
+                obj,
+                key,
+                "object does not support item assignment",
+                "indices",
+            )),
+        }
+    }
+
+    fn del_item(vm: &mut Vm, obj: Value, key: Value) -> Result<(), OpError> {
+        match call_mm(vm, vm.space.ops.delitem, &[obj, key])? {
+            Some(_) => Ok(()),
+            None => Err(not_supported(
+                vm,
+                obj,
+                key,
+                "object does not support item deletion",
+                "indices",
+            )),
+        }
+    }
+
+    fn get_attr(vm: &mut Vm, obj: Value, name: &Value) -> Result<Value, OpError> {
+        match call_mm(vm, vm.space.ops.getattr, &[obj, *name])? {
+            Some(v) => Ok(v),
+            None => Err(no_attribute(vm, obj, *name)),
+        }
+    }
+
+    fn set_attr(vm: &mut Vm, obj: Value, name: &Value, value: Value) -> Result<(), OpError> {
+        match call_mm(vm, vm.space.ops.setattr, &[obj, *name, value])? {
+            Some(_) => Ok(()),
+            None => Err(no_attribute(vm, obj, *name)),
+        }
+    }
+
+    fn del_attr(vm: &mut Vm, obj: Value, name: &Value) -> Result<(), OpError> {
+        match call_mm(vm, vm.space.ops.delattr, &[obj, *name])? {
+            Some(_) => Ok(()),
+            None => Err(no_attribute(vm, obj, *name)),
+        }
+    }
+
+    fn iter(vm: &mut Vm, obj: Value) -> Result<Value, OpError> {
+        match call_mm(vm, vm.space.ops.iter, &[obj])? {
+            Some(v) => Ok(v),
+            None => Err(OpError::type_error(format!(
+                "'{}' object is not iterable",
+                vm.space.type_name_of(obj)
+            ))),
+        }
+    }
+
+    #[inline]
+    fn next(vm: &mut Vm, iter: Value) -> Result<Option<Value>, OpError> {
+        match call_mm(vm, vm.space.ops.next, &[iter])? {
+            Some(Value::EXHAUSTED) => Ok(None),
+            Some(v) => Ok(Some(v)),
+            None => Err(OpError::type_error(format!(
+                "'{}' object is not an iterator",
+                vm.space.type_name_of(iter)
+            ))),
         }
     }
 

@@ -51,6 +51,30 @@ pub mod int_ops {
         }
     }
 
+    /// `x << y`; `None` for negative counts (an error) and overflow (a bigint).
+    #[inline]
+    pub fn shl(x: i64, y: i64) -> Option<i64> {
+        if !(0..64).contains(&y) {
+            return if y >= 64 && x == 0 { Some(0) } else { None };
+        }
+        let r = x.checked_shl(y as u32)?;
+        if r >> y == x {
+            Some(r)
+        } else {
+            None
+        }
+    }
+
+    /// `x >> y` (arithmetic); `None` for negative counts.
+    #[inline]
+    pub fn shr(x: i64, y: i64) -> Option<i64> {
+        if y < 0 {
+            None
+        } else {
+            Some(x >> y.min(63))
+        }
+    }
+
     /// `x % y` with the sign of `y`.
     #[inline]
     pub fn modulo(x: i64, y: i64) -> Option<i64> {
@@ -218,6 +242,98 @@ fn int_pow(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
     let y = u32::try_from(y).map_err(|_| Fail::NotImplemented)?;
     Ok(s.space.int_value(x.checked_pow(y).ok_or(Fail::NotImplemented)?)?)
 }
+fn negative_shift() -> Fail {
+    Fail::Error(OpError::new(ErrorKind::Value, "negative shift count"))
+}
+fn int_and(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
+    let (x, y) = int2(s, a);
+    Ok(s.space.int_value(x & y)?)
+}
+fn int_or(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
+    let (x, y) = int2(s, a);
+    Ok(s.space.int_value(x | y)?)
+}
+fn int_xor(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
+    let (x, y) = int2(s, a);
+    Ok(s.space.int_value(x ^ y)?)
+}
+fn int_shl(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
+    let (x, y) = int2(s, a);
+    if y < 0 {
+        return Err(negative_shift());
+    }
+    Ok(s.space.int_value(int_ops::shl(x, y).ok_or(Fail::NotImplemented)?)?)
+}
+fn int_shr(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
+    let (x, y) = int2(s, a);
+    Ok(s.space.int_value(int_ops::shr(x, y).ok_or_else(negative_shift)?)?)
+}
+fn int_invert(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
+    let x = s.space.int_of(a[0]).unwrap_or(0);
+    Ok(s.space.int_value(!x)?)
+}
+fn int_pos(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
+    let x = s.space.int_of(a[0]).unwrap_or(0);
+    Ok(s.space.int_value(x)?)
+}
+fn big_and(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
+    let (x, y) = big2(s, a);
+    Ok(s.space.bigint_value(x & y)?)
+}
+fn big_or(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
+    let (x, y) = big2(s, a);
+    Ok(s.space.bigint_value(x | y)?)
+}
+fn big_xor(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
+    let (x, y) = big2(s, a);
+    Ok(s.space.bigint_value(x ^ y)?)
+}
+fn big_shl(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
+    let (x, y) = big2(s, a);
+    if y.is_negative() {
+        return Err(negative_shift());
+    }
+    let n = y.to_u64().filter(|n| *n < (1 << 32)).ok_or(Fail::Error(OpError::new(
+        ErrorKind::Overflow,
+        "too many digits in integer",
+    )))?;
+    check_bits(s, x.bits() + n)?;
+    Ok(s.space.bigint_value(x << n)?)
+}
+fn big_shr(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
+    let (x, y) = big2(s, a);
+    if y.is_negative() {
+        return Err(negative_shift());
+    }
+    let n = y.to_u64().unwrap_or(u64::MAX).min(x.bits() + 1);
+    Ok(s.space.bigint_value(x >> n)?)
+}
+fn big_invert(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
+    let x = s.space.bigint_of(a[0]).cloned().unwrap_or_default();
+    Ok(s.space.bigint_value(-x - 1)?)
+}
+fn float_pos(_: &mut S, a: &[Value]) -> Result<Value, Fail> {
+    Ok(a[0])
+}
+fn bool_logic(s: &mut S, a: &[Value], op: BinOp) -> Result<Value, Fail> {
+    let (x, y) = (a[0] == Value::TRUE, a[1] == Value::TRUE);
+    let _ = s;
+    Ok(Value::bool(match op {
+        BinOp::BitAnd => x & y,
+        BinOp::BitOr => x | y,
+        _ => x ^ y,
+    }))
+}
+fn bool_and(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
+    bool_logic(s, a, BinOp::BitAnd)
+}
+fn bool_or(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
+    bool_logic(s, a, BinOp::BitOr)
+}
+fn bool_xor(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
+    bool_logic(s, a, BinOp::BitXor)
+}
+
 fn int_neg(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
     let x = s.space.int_of(a[0]).unwrap_or(0);
     Ok(s.space.int_value(x.checked_neg().ok_or(Fail::NotImplemented)?)?)
@@ -427,6 +543,15 @@ fn bool_str(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
     Ok(s.space.str_value(text)?)
 }
 
+/// One bit operation: the op, then the int and bigint implementations.
+type BitRow = (
+    BinOp,
+    &'static str,
+    crate::multimethod::ImplFn<S>,
+    &'static str,
+    crate::multimethod::ImplFn<S>,
+);
+
 /// Registers the numeric tower.
 pub fn register(reg: &mut Registry, ops: &CoreOps) {
     use TypeId as T;
@@ -488,6 +613,25 @@ pub fn register(reg: &mut Registry, ops: &CoreOps) {
             reg.register(b(op), &[class, class], name, f);
         }
     }
+    let bit_table: [BitRow; 5] = [
+        (BinOp::BitAnd, "int&int", int_and, "bigint&bigint", big_and),
+        (BinOp::BitOr, "int|int", int_or, "bigint|bigint", big_or),
+        (BinOp::BitXor, "int^int", int_xor, "bigint^bigint", big_xor),
+        (BinOp::Shl, "int<<int", int_shl, "bigint<<bigint", big_shl),
+        (BinOp::Shr, "int>>int", int_shr, "bigint>>bigint", big_shr),
+    ];
+    for (op, iname, ifn, bname, bfn) in bit_table {
+        reg.register(b(op), &[T::INT, T::INT], iname, ifn);
+        reg.register(b(op), &[T::BIGINT, T::BIGINT], bname, bfn);
+    }
+    reg.register(b(BinOp::BitAnd), &[T::BOOL, T::BOOL], "bool&bool", bool_and);
+    reg.register(b(BinOp::BitOr), &[T::BOOL, T::BOOL], "bool|bool", bool_or);
+    reg.register(b(BinOp::BitXor), &[T::BOOL, T::BOOL], "bool^bool", bool_xor);
+    reg.register(ops.invert, &[T::INT], "~int", int_invert);
+    reg.register(ops.invert, &[T::BIGINT], "~bigint", big_invert);
+    reg.register(ops.pos, &[T::INT], "+int", int_pos);
+    reg.register(ops.pos, &[T::BIGINT], "+bigint", float_pos);
+    reg.register(ops.pos, &[T::FLOAT], "+float", float_pos);
     reg.register(ops.neg, &[T::INT], "-int", int_neg);
     reg.register(ops.neg, &[T::BIGINT], "-bigint", big_neg);
     reg.register(ops.neg, &[T::FLOAT], "-float", float_neg);

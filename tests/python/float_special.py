@@ -1,0 +1,12 @@
+# inf and nan: creation, printing, comparisons and arithmetic.
+import math
+inf = float("inf")
+nan = float("nan")
+print(inf, -inf, nan, repr(inf), str(-inf))
+print(float("-inf"), float("Infinity"), float("NaN"))
+print(inf > 1e308, -inf < -1e308, inf == inf, nan == nan, nan != nan)
+print(inf + 1, inf - inf, inf * 0, inf * -2)
+print(math.isinf(inf), math.isnan(nan), math.isnan(inf - inf), math.isfinite(1.0))
+print(1e308 * 10, -1e308 * 10)
+print(math.inf == inf, [inf, nan])
+print(max(1.0, inf), min(-inf, 0))

@@ -1,0 +1,10 @@
+# bool is a subclass of int: arithmetic, sums, indexing.
+print(True + True, True * 10, False - 1, True / 2)
+print(True == 1, False == 0, True is True, True > False)
+print(sum([True, False, True, True]))
+print(["no", "yes"][True], ["no", "yes"][False])
+print(isinstance(True, int), type(True).__name__)
+print(True & False, True | False, True ^ True, ~True)
+print(int(True), str(True), repr(False))
+print(bool(0), bool(1), bool(-1), bool(""), bool("0"), bool([]), bool([0]))
+print(1 + (3 > 2), (3 > 2) + (2 > 1))

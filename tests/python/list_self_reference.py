@@ -1,0 +1,8 @@
+# A list that contains itself prints as [...].
+xs = [1, 2]
+xs.append(xs)
+print(xs)
+print(xs[2][2][0], len(xs))
+d = {"a": 1}
+d["self"] = d
+print(d)

@@ -1,0 +1,7 @@
+# Set comprehensions.
+mods = {x % 5 for x in range(100)}
+print(sorted(mods))
+lens = {len(w) for w in ["a", "bb", "cc", "ddd", "e"]}
+print(sorted(lens))
+pairs = {(a, b) for a in range(3) for b in range(3) if a < b}
+print(sorted(pairs))

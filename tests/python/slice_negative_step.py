@@ -1,0 +1,6 @@
+# Slices with negative steps and omitted bounds.
+xs = list(range(10))
+print(xs[::-1], xs[::-3], xs[7::-2], xs[:2:-2], xs[-2:-8:-2], xs[2:7:-1])
+t = tuple("abcdef")
+print(t[::-1], t[-1:-4:-1])
+print("abcdef"[::-2], "abcdef"[4::-1])

@@ -1,0 +1,6 @@
+# find/rfind return -1 when absent; index raises.
+s = "abracadabra"
+print(s.find("a"), s.find("bra"), s.find("z"), s.find("a", 1), s.find("a", 1, 3))
+print(s.rfind("a"), s.rfind("bra"), s.rfind("z"), s.rfind("a", 0, 5))
+print(s.index("c"), s.rindex("a"), s.find(""), s.rfind(""))
+print(s.find("abra", 1), s.find("ra", -3))

@@ -1,0 +1,9 @@
+# partition/rpartition always return a 3-tuple.
+print("key=value=more".partition("="))
+print("key=value=more".rpartition("="))
+print("novalue".partition("="))
+print("novalue".rpartition("="))
+print("a.b.c".partition("."), "a.b.c".rpartition("."))
+line = "Content-Type: text/html"
+head, sep, tail = line.partition(": ")
+print(head, "|", sep, "|", tail)

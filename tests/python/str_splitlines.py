@@ -1,0 +1,8 @@
+# splitlines handles \n, \r\n and \r, and can keep line ends.
+text = "first\nsecond\r\nthird\rfourth\n\nsixth"
+print(text.splitlines())
+print(text.splitlines(True))
+print("no newline".splitlines(), "".splitlines(), "trailing\n".splitlines())
+print("a\nb\n".split("\n"))
+for i, line in enumerate("x = 1\ny = 2\nz = 3".splitlines(), 1):
+    print(i, line)
