@@ -16,4 +16,3 @@ def make_stack():
 s = make_stack()
 s["push"](1); s["push"](2); s["push"](3)
 print(s["pop"](), s["size"]())
-print(add5.__closure__ is not None)

@@ -6,7 +6,7 @@
 //! freed by resetting to a mark) and patches forward jumps once their target
 //! is known.
 
-use super::{Capture, Code, Const, ConstId, Handler, Instr, Label, Reg};
+use super::{CallSite, Capture, Code, Const, ConstId, Handler, Instr, Label, Params, Reg};
 use crate::span::Span;
 
 /// Why a code object could not be built. These are limits of the encoding,
@@ -128,6 +128,25 @@ impl CodeBuilder {
         }
         self.code.captures.push(capture);
         (self.code.captures.len() - 1) as u16
+    }
+
+    /// Declares the parameters (sets the arity to the positional count).
+    pub fn set_params(&mut self, params: Params) {
+        self.code.arity = params.positional;
+        self.next_reg = self.next_reg.max(params.registers() as u32);
+        self.max_reg = self.max_reg.max(self.next_reg);
+        self.code.params = params;
+    }
+
+    /// Marks the code as a generator function.
+    pub fn set_generator(&mut self) {
+        self.code.generator = true;
+    }
+
+    /// Records the operands of a `CallEx`; returns its site number.
+    pub fn add_call_site(&mut self, site: CallSite) -> u16 {
+        self.code.call_sites.push(site);
+        (self.code.call_sites.len() - 1) as u16
     }
 
     /// The captures recorded so far.

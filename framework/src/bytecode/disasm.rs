@@ -59,6 +59,7 @@ pub fn instr_text(i: &Instr) -> String {
         Instr::GetIter { dst, src } => format!("GetIter {dst}, {src}"),
         Instr::ForIter { iter, target } => format!("ForIter r{}, {iter}, else {target}", iter.0 as u32 + 1),
         Instr::Unpack { first, src, count } => format!("Unpack {}, {src}", arg_range(first.0, count)),
+        Instr::CallEx { site } => format!("CallEx site{site}"),
     }
 }
 
@@ -119,6 +120,30 @@ pub fn code_listing(id: CodeId, code: &Code, globals: &Globals, sources: Option<
                 let _ = writeln!(out, "{i:>5} {line:>4}  {text}");
             }
         }
+    }
+    for (i, site) in code.call_sites.iter().enumerate() {
+        let mut parts = Vec::new();
+        for k in 0..site.positional as u32 {
+            parts.push(format!("r{}", site.args.0 as u32 + k));
+        }
+        let mut next = site.args.0 as u32 + site.positional as u32;
+        if site.star {
+            parts.push(format!("*r{next}"));
+            next += 1;
+        }
+        for name in &site.keywords {
+            parts.push(format!("{name}=r{next}"));
+            next += 1;
+        }
+        if site.star_star {
+            parts.push(format!("**r{next}"));
+        }
+        let target = if site.tail {
+            "return".to_string()
+        } else {
+            format!("{} :=", site.dst)
+        };
+        let _ = writeln!(out, "      site{i}: {target} {}({})", site.f, parts.join(", "));
     }
     for h in &code.handlers {
         let _ = writeln!(

@@ -27,7 +27,7 @@ use std::fmt;
 pub use crate::space::BuildKind;
 
 /// A register of the running frame (`r3`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Reg(pub u16);
 
 /// An index into the constant table of a [`Code`] (`k2`).
@@ -266,7 +266,8 @@ pub enum Instr {
     LoadFree { dst: Reg, idx: u16 },
     /// `contents of F[idx] := R[src]`
     StoreFree { idx: u16, src: Reg },
-    /// `R[dst] := closure of code`, capturing the cells listed in `code.captures`.
+    /// `R[dst] := closure of code`, capturing the cells listed in `code.captures`; the values of
+    /// the parameters' defaults (`code.params.defaults`) are in `R[dst + 1]`, `R[dst + 2]`, ...
     MakeClosure { dst: Reg, code: CodeId },
     /// `R[dst] := R[a] op R[b]` through the space's multimethod for `op`.
     Binary { op: BinOp, dst: Reg, a: Reg, b: Reg },
@@ -315,6 +316,80 @@ pub enum Instr {
     ForIter { iter: Reg, target: Label },
     /// `R[first], ..., R[first + count - 1] := the items of R[src]` (exactly `count` of them).
     Unpack { first: Reg, src: Reg, count: u16 },
+    /// A call with keywords or `*`/`**` arguments, described by `code.call_sites[site]`.
+    CallEx { site: u16 },
+}
+
+/// How a function's parameters are declared. Parameters occupy the first
+/// registers in this order: positional, keyword-only, then the `*args`
+/// tuple, then the `**kwargs` dict.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Params {
+    /// Names of the positional and keyword-only parameters, in register order.
+    pub names: Vec<String>,
+    /// How many of `names` are positional (`Code::arity` equals this).
+    pub positional: u16,
+    /// How many leading positional parameters cannot be passed by keyword.
+    pub posonly: u16,
+    /// How many of `names` are keyword-only (they follow the positional ones).
+    pub kwonly: u16,
+    /// Extra positional arguments are collected into a tuple.
+    pub varargs: bool,
+    /// Extra keyword arguments are collected into a dict.
+    pub varkw: bool,
+    /// Indexes (into `names`) of the parameters with a default value, in the
+    /// order their values follow the captured cells of the closure.
+    pub defaults: Vec<u16>,
+}
+
+impl Params {
+    /// `n` positional parameters and nothing else.
+    pub fn positional(n: u16) -> Params {
+        Params {
+            positional: n,
+            ..Params::default()
+        }
+    }
+
+    /// True when a call only has to check the argument count.
+    pub fn is_simple(&self) -> bool {
+        self.kwonly == 0 && !self.varargs && !self.varkw && self.defaults.is_empty()
+    }
+
+    /// Registers the parameters occupy.
+    pub fn registers(&self) -> usize {
+        self.positional as usize + self.kwonly as usize + self.varargs as usize + self.varkw as usize
+    }
+}
+
+/// The operands of a [`Instr::CallEx`]. Registers from `args` on hold the
+/// positional arguments, then (if `star`) one iterable to spread, then one
+/// value per keyword name, then (if `star_star`) one mapping to spread.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CallSite {
+    /// Receives the result (unused for a tail call).
+    pub dst: Reg,
+    /// The callee.
+    pub f: Reg,
+    /// First argument register.
+    pub args: Reg,
+    /// Number of plain positional arguments.
+    pub positional: u8,
+    /// A `*iterable` argument follows the positional ones.
+    pub star: bool,
+    /// Names of the keyword arguments, in order.
+    pub keywords: Vec<String>,
+    /// A `**mapping` argument comes last.
+    pub star_star: bool,
+    /// Return the callee's result from this frame (a tail call).
+    pub tail: bool,
+}
+
+impl CallSite {
+    /// Number of argument registers the site uses.
+    pub fn registers(&self) -> usize {
+        self.positional as usize + self.star as usize + self.keywords.len() + self.star_star as usize
+    }
 }
 
 /// A literal in the constant table. Constants are language neutral; the space
@@ -379,6 +454,12 @@ pub struct Code {
     pub handlers: Vec<Handler>,
     /// What a closure of this code captures from the enclosing frame, in order (`F[0]`, `F[1]`, ...).
     pub captures: Vec<Capture>,
+    /// The parameter declaration (`Params::positional(arity)` for simple functions).
+    pub params: Params,
+    /// Operands of the `CallEx` instructions, indexed by their `site`.
+    pub call_sites: Vec<CallSite>,
+    /// Calling this code makes a generator instead of running it.
+    pub generator: bool,
     /// The whole function's source.
     pub span: Span,
 }

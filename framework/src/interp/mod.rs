@@ -22,8 +22,11 @@
 //! [`crate::bytecode::Handler`]); an uncaught one becomes a [`Diagnostic`]
 //! with the span of the failing instruction and a traceback of spans.
 
+mod call;
 #[cfg(test)]
 mod tests;
+
+use call::ArgValues;
 
 use crate::bytecode::disasm::instr_text;
 use crate::bytecode::{Capture, Code, CodeId, Globals, Instr, Module, Reg};
@@ -113,6 +116,8 @@ pub struct Interp<S: Space> {
     /// [`keep_alive`](Interp::keep_alive)): roots for a collection that happens
     /// inside a guest call the native makes.
     native_roots: Vec<S::W>,
+    /// Keyword arguments of the running native call (see [`Interp::take_keywords`]).
+    native_keywords: Vec<(String, S::W)>,
     /// Frames below this depth belong to an outer run (see [`Interp::call_value`]).
     stop_depth: usize,
     /// How many nested runs are active.
@@ -144,6 +149,7 @@ impl<S: Space> Interp<S> {
             program_args: Vec::new(),
             scratch: Vec::new(),
             native_roots: Vec::new(),
+            native_keywords: Vec::new(),
             stop_depth: 0,
             nesting: 0,
             escaped: None,
@@ -388,13 +394,7 @@ impl<S: Space> Interp<S> {
             (n.name, n.arity, n.func)
         };
         if !arity.accepts(argc) {
-            let want = match arity {
-                Arity::Exact(k) => format!("exactly {k}"),
-                Arity::AtLeast(k) => format!("at least {k}"),
-            };
-            return Err(OpError::type_error(format!(
-                "{name}() takes {want} argument(s) ({argc} given)"
-            )));
+            return Err(call::native_arity_error(name, arity, argc));
         }
         let mut args = std::mem::take(&mut self.scratch);
         args.clear();
@@ -433,57 +433,72 @@ impl<S: Space> Interp<S> {
             }
             Callee::Guest(code) => {
                 let target = self.codes[code.0 as usize].clone();
-                if target.code.arity as usize != args.len() {
-                    return Err(self.arity_error(&target.code, args.len()));
-                }
-                if self.frames.len() >= self.limits.max_depth || self.nesting >= MAX_NESTING {
-                    return Err(OpError::new(ErrorKind::Recursion, "maximum recursion depth exceeded"));
-                }
-                let base = match self.frames.last() {
-                    Some(fr) => fr.base as usize + self.codes[fr.code.0 as usize].code.nregs as usize,
-                    None => 0,
-                }
-                .max(self.regs.len());
-                let none = self.space.none();
-                self.regs.truncate(base);
-                self.regs.extend_from_slice(args);
-                self.regs
-                    .resize(base + (target.code.nregs as usize).max(args.len()), none);
-                let saved_stop = self.stop_depth;
-                self.stop_depth = self.frames.len();
-                self.nesting += 1;
-                self.frames.push(Frame {
-                    code,
-                    pc: 0,
-                    base: base as u32,
-                    ret: Reg(0),
-                    closure: f,
-                });
-                let result = loop {
-                    match self.run_until_unwind() {
-                        Ok(v) => break Ok(v),
-                        Err(what) => {
-                            if let Err(d) = self.unwind(what) {
-                                break Err(d);
-                            }
-                        }
+                let values = if target.code.params.is_simple() {
+                    if target.code.arity as usize != args.len() {
+                        return Err(self.arity_error(&target.code, args.len()));
                     }
+                    args.to_vec()
+                } else {
+                    let mark = self.native_roots.len();
+                    let bound = self.bind_args(&target.code, &f, args.to_vec(), Vec::new());
+                    self.native_roots.truncate(mark);
+                    bound?
                 };
-                self.frames.truncate(self.stop_depth);
-                // Drop the nested run's registers, or every call from a native grows the stack.
-                self.regs.truncate(base);
-                self.stop_depth = saved_stop;
-                self.nesting -= 1;
-                result.map_err(|d| match self.escaped.take() {
-                    Some(Unwind::Error(e)) => e,
-                    Some(Unwind::Raised(w)) => {
-                        self.raised = Some(w);
-                        OpError::new(ErrorKind::Raised, d.message)
-                    }
-                    None => OpError::new(ErrorKind::Raised, d.message),
-                })
+                self.call_bound(code, f, values)
             }
         }
+    }
+
+    /// Runs guest `code` with its parameter registers set to `values`, in a
+    /// nested activation of the main loop (see [`Interp::call_value`]).
+    fn call_bound(&mut self, code: CodeId, f: S::W, values: Vec<S::W>) -> Result<S::W, OpError> {
+        if self.frames.len() >= self.limits.max_depth || self.nesting >= MAX_NESTING {
+            return Err(OpError::new(ErrorKind::Recursion, "maximum recursion depth exceeded"));
+        }
+        let nregs = self.codes[code.0 as usize].code.nregs as usize;
+        let base = match self.frames.last() {
+            Some(fr) => fr.base as usize + self.codes[fr.code.0 as usize].code.nregs as usize,
+            None => 0,
+        }
+        .max(self.regs.len());
+        let none = self.space.none();
+        let count = values.len();
+        self.regs.truncate(base);
+        self.regs.extend(values);
+        self.regs.resize(base + nregs.max(count), none);
+        let saved_stop = self.stop_depth;
+        self.stop_depth = self.frames.len();
+        self.nesting += 1;
+        self.frames.push(Frame {
+            code,
+            pc: 0,
+            base: base as u32,
+            ret: Reg(0),
+            closure: f,
+        });
+        let result = loop {
+            match self.run_until_unwind() {
+                Ok(v) => break Ok(v),
+                Err(what) => {
+                    if let Err(d) = self.unwind(what) {
+                        break Err(d);
+                    }
+                }
+            }
+        };
+        self.frames.truncate(self.stop_depth);
+        // Drop the nested run's registers, or every call from a native grows the stack.
+        self.regs.truncate(base);
+        self.stop_depth = saved_stop;
+        self.nesting -= 1;
+        result.map_err(|d| match self.escaped.take() {
+            Some(Unwind::Error(e)) => e,
+            Some(Unwind::Raised(w)) => {
+                self.raised = Some(w);
+                OpError::new(ErrorKind::Raised, d.message)
+            }
+            None => OpError::new(ErrorKind::Raised, d.message),
+        })
     }
 
     /// The main loop.
@@ -594,6 +609,10 @@ impl<S: Space> Interp<S> {
                             }
                         });
                     }
+                    // Default values wait in the registers after `dst`; they follow the cells.
+                    for j in 0..child.code.params.defaults.len() {
+                        cells.push(self.regs[base + dst.0 as usize + 1 + j].clone());
+                    }
                     reg!(dst) = check!(self.space.make_closure(code, &child.code.name, cells));
                 }
                 Instr::Binary { op, dst, a, b } => {
@@ -631,45 +650,21 @@ impl<S: Space> Interp<S> {
                 Instr::Call { dst, f, args, argc } => {
                     let callee = check!(self.space.callee(&reg!(f)));
                     let first = base + args.0 as usize;
+                    if let Some(fr) = self.frames.last_mut() {
+                        fr.pc = pc as u32;
+                    }
                     match callee {
                         Callee::Native(id) => {
-                            if let Some(fr) = self.frames.last_mut() {
-                                fr.pc = pc as u32;
-                            }
                             let v = check!(self.call_native(id, first, argc as usize));
                             reg!(dst) = v;
                         }
                         Callee::Guest(code) => {
-                            let target = self.codes[code.0 as usize].clone();
-                            if target.code.arity as usize != argc as usize {
-                                raise!(self.arity_error(&target.code, argc as usize));
-                            }
-                            if self.frames.len() >= self.limits.max_depth {
-                                raise!(OpError::new(ErrorKind::Recursion, "maximum recursion depth exceeded"));
-                            }
-                            let closure = reg!(f).clone();
-                            if let Some(fr) = self.frames.last_mut() {
-                                fr.pc = pc as u32;
-                            }
                             if self.space.gc_wanted() {
                                 check!(self.collect_garbage());
                             }
-                            let need = first + target.code.nregs as usize;
-                            let none = self.space.none();
-                            if self.regs.len() < need {
-                                self.regs.resize(need, none.clone());
-                            }
-                            for r in &mut self.regs[first + argc as usize..need] {
-                                *r = none.clone();
-                            }
-                            self.frames.push(Frame {
-                                code,
-                                pc: 0,
-                                base: first as u32,
-                                ret: dst,
-                                closure,
-                            });
-                            cur = target;
+                            let closure = reg!(f).clone();
+                            let args = ArgValues::InPlace(argc as usize);
+                            cur = check!(self.start_guest(code, closure, args, first, dst, false));
                             pc = 0;
                             base = first;
                         }
@@ -681,37 +676,82 @@ impl<S: Space> Interp<S> {
                     let value = match callee {
                         Callee::Native(id) => check!(self.call_native(id, first, argc as usize)),
                         Callee::Guest(code) => {
-                            let target = self.codes[code.0 as usize].clone();
-                            if target.code.arity as usize != argc as usize {
-                                raise!(self.arity_error(&target.code, argc as usize));
-                            }
                             // Collect while the frame is still the caller's, so a failing
                             // collection leaves the frame as it was (and pc - 1 is valid).
                             if self.space.gc_wanted() {
                                 check!(self.collect_garbage());
                             }
                             let closure = reg!(f).clone();
-                            for i in 0..argc as usize {
-                                self.regs[base + i] = self.regs[first + i].clone();
-                            }
-                            let need = base + target.code.nregs as usize;
-                            let none = self.space.none();
-                            if self.regs.len() < need {
-                                self.regs.resize(need, none.clone());
-                            }
-                            for r in &mut self.regs[base + argc as usize..need] {
-                                *r = none.clone();
-                            }
-                            let fr = self.frames.last_mut().expect("a running frame");
-                            fr.code = code;
-                            fr.closure = closure;
-                            fr.pc = 0;
-                            cur = target;
+                            let args = ArgValues::Moved {
+                                from: first,
+                                count: argc as usize,
+                            };
+                            cur = check!(self.start_guest(code, closure, args, base, Reg(0), true));
                             pc = 0;
                             continue;
                         }
                     };
                     // A native in tail position: return its value like `Return`.
+                    let done = self.frames.pop().expect("a running frame");
+                    if self.frames.len() <= self.stop_depth {
+                        return Ok(value);
+                    }
+                    match self.frames.last() {
+                        None => return Ok(value),
+                        Some(caller) => {
+                            cur = self.codes[caller.code.0 as usize].clone();
+                            pc = caller.pc as usize;
+                            base = caller.base as usize;
+                            reg!(done.ret) = value;
+                        }
+                    }
+                }
+                Instr::CallEx { site } => {
+                    let site = cur.code.call_sites[site as usize].clone();
+                    if let Some(fr) = self.frames.last_mut() {
+                        fr.pc = pc as u32;
+                    }
+                    if self.space.gc_wanted() {
+                        check!(self.collect_garbage());
+                    }
+                    let f = reg!(site.f).clone();
+                    let callee = check!(self.space.callee(&f));
+                    let mark = self.native_roots.len();
+                    let gathered = self.gather_args(&site, base);
+                    let (positional, keywords) = match gathered {
+                        Ok(v) => v,
+                        Err(e) => {
+                            self.native_roots.truncate(mark);
+                            raise!(e)
+                        }
+                    };
+                    let value = match callee {
+                        Callee::Native(id) => {
+                            let r = self.call_native_with(id, positional, keywords);
+                            self.native_roots.truncate(mark);
+                            check!(r)
+                        }
+                        Callee::Guest(code) => {
+                            let target = self.codes[code.0 as usize].clone();
+                            let bound = self.bind_args(&target.code, &f, positional, keywords);
+                            self.native_roots.truncate(mark);
+                            let args = ArgValues::Bound(check!(bound));
+                            if site.tail {
+                                cur = check!(self.start_guest(code, f, args, base, Reg(0), true));
+                                pc = 0;
+                            } else {
+                                let first = base + site.args.0 as usize;
+                                cur = check!(self.start_guest(code, f, args, first, site.dst, false));
+                                pc = 0;
+                                base = first;
+                            }
+                            continue;
+                        }
+                    };
+                    if !site.tail {
+                        reg!(site.dst) = value;
+                        continue;
+                    }
                     let done = self.frames.pop().expect("a running frame");
                     if self.frames.len() <= self.stop_depth {
                         return Ok(value);

@@ -312,6 +312,8 @@ pub trait Space: Sized {
     fn type_name(&mut self, a: &Self::W) -> String;
     /// The value as a machine integer, if it is one.
     fn as_int(&mut self, a: &Self::W) -> Option<i64>;
+    /// The text of a string value, if it is one.
+    fn as_str(&mut self, a: &Self::W) -> Option<String>;
 
     // ---- functions and closures ----------------------------------------
 

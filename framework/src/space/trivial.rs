@@ -358,6 +358,13 @@ impl Space for TrivialSpace {
         }
     }
 
+    fn as_str(&mut self, a: &HostValue) -> Option<String> {
+        match a {
+            H::Str(s) => Some(s.to_string()),
+            _ => None,
+        }
+    }
+
     fn make_closure(&mut self, code: CodeId, _name: &str, cells: Vec<HostValue>) -> Result<HostValue, OpError> {
         Ok(H::Closure(Rc::new(HostClosure { code, cells })))
     }

@@ -581,6 +581,10 @@ impl Space for StandardSpace {
         self.int_of(*a)
     }
 
+    fn as_str(&mut self, a: &Value) -> Option<String> {
+        self.str_of(*a).map(str::to_string)
+    }
+
     fn make_closure(&mut self, code: CodeId, _name: &str, cells: Vec<Value>) -> Result<Value, OpError> {
         self.heap.alloc(
             TypeId::FUNCTION,

@@ -1,0 +1,8 @@
+# callable() on functions, classes, instances and values.
+class WithCall:
+    def __call__(self):
+        return "called"
+class Plain:
+    pass
+print(callable(len), callable(lambda: 0), callable(Plain), callable(Plain()), callable(WithCall()), callable(None), callable("s"))
+print(WithCall()())

@@ -1,0 +1,6 @@
+# An error raised while handling another is reported with both.
+try:
+    {}["first"]
+except KeyError:
+    print("handling KeyError")
+    [][0]

@@ -1,0 +1,4 @@
+# Uncaught IndexError.
+xs = [1, 2, 3]
+print(xs[2])
+print(xs[3])

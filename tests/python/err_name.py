@@ -1,0 +1,3 @@
+# Uncaught NameError for an undefined name.
+print("start")
+print(completely_undefined_variable)

@@ -1,0 +1,5 @@
+# Infinite recursion ends in RecursionError.
+def f():
+    return f()
+print("recursing")
+f()

@@ -1,0 +1,11 @@
+# str.format with positional, indexed and keyword fields.
+print("{} + {} = {}".format(1, 2, 3))
+print("{0} {1} {0}".format("a", "b"))
+print("{name} is {age}".format(name="Bob", age=40))
+print("{0[1]} {1[key]} {2.real}".format([10, 20], {"key": "v"}, 3))
+print("{:>8}|{:<8}|{:^8}|".format("r", "l", "c"))
+print("{:08.3f} {:,} {:x} {:%}".format(3.14159, 1234567, 255, 0.25))
+print("{0:{1}}|".format("w", 5))
+print("{{}} {}".format("braces"))
+print("{!r} {!s}".format("x", "y"))
+print("{:*^11}".format(" mid "))
