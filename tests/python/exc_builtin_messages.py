@@ -1,4 +1,5 @@
 # Messages of common builtin exceptions.
+nothing = None
 tests = [
     lambda: 1 / 0,
     lambda: 1 % 0,
@@ -8,7 +9,7 @@ tests = [
     lambda: 1 + "s",
     lambda: "s" + 1,
     lambda: len(5),
-    lambda: None(),
+    lambda: nothing(),
     lambda: [].pop(),
     lambda: (1, 2).x,
     lambda: "abc".index("z"),

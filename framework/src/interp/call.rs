@@ -12,6 +12,12 @@ use crate::language::Arity;
 use crate::space::{BuildKind, ErrorKind, NativeId, OpError, Space};
 use std::rc::Rc;
 
+/// Keyword arguments: name and value, in call order.
+pub type Keywords<W> = Vec<(String, W)>;
+
+/// Positional and keyword arguments collected from a call site.
+pub(super) type Gathered<W> = (Vec<W>, Keywords<W>);
+
 /// Where the values of a new frame's parameter registers come from.
 pub(super) enum ArgValues<W> {
     /// Already in place at the new frame's base (a simple call).
@@ -109,7 +115,7 @@ impl<S: Space> Interp<S> {
         &mut self,
         site: &CallSite,
         base: usize,
-    ) -> Result<(Vec<S::W>, Vec<(String, S::W)>), OpError> {
+    ) -> Result<Gathered<S::W>, OpError> {
         let mut next = base + site.args.0 as usize;
         let mut positional: Vec<S::W> = self.regs[next..next + site.positional as usize].to_vec();
         next += site.positional as usize;
