@@ -60,6 +60,7 @@ pub fn instr_text(i: &Instr) -> String {
         Instr::ForIter { iter, target } => format!("ForIter r{}, {iter}, else {target}", iter.0 as u32 + 1),
         Instr::Unpack { first, src, count } => format!("Unpack {}, {src}", arg_range(first.0, count)),
         Instr::CallEx { site } => format!("CallEx site{site}"),
+        Instr::Yield { dst, src } => format!("Yield {dst}, {src}"),
     }
 }
 

@@ -318,6 +318,9 @@ pub enum Instr {
     Unpack { first: Reg, src: Reg, count: u16 },
     /// A call with keywords or `*`/`**` arguments, described by `code.call_sites[site]`.
     CallEx { site: u16 },
+    /// Suspend this generator's frame, handing `R[src]` to whoever resumed it;
+    /// on resumption `R[dst]` receives the value sent in (none for `next`).
+    Yield { dst: Reg, src: Reg },
 }
 
 /// How a function's parameters are declared. Parameters occupy the first

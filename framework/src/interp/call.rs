@@ -9,7 +9,7 @@
 use super::{Frame, Interp, LoadedCode};
 use crate::bytecode::{CallSite, Code, CodeId, Reg};
 use crate::language::Arity;
-use crate::space::{BuildKind, ErrorKind, NativeId, OpError, Space};
+use crate::space::{BuildKind, ErrorKind, GenState, GenStatus, NativeId, OpError, Space};
 use std::rc::Rc;
 
 /// Keyword arguments: name and value, in call order.
@@ -17,6 +17,14 @@ pub type Keywords<W> = Vec<(String, W)>;
 
 /// Positional and keyword arguments collected from a call site.
 pub(super) type Gathered<W> = (Vec<W>, Keywords<W>);
+
+/// What entering a guest function produced.
+pub(super) enum Started<W> {
+    /// A frame was pushed (or the running one replaced): continue there.
+    Frame(Rc<LoadedCode<W>>),
+    /// A generator function made its generator: this is the call's value.
+    Value(W),
+}
 
 /// Where the values of a new frame's parameter registers come from.
 pub(super) enum ArgValues<W> {
@@ -39,7 +47,7 @@ impl<S: Space> Interp<S> {
         base: usize,
         ret: Reg,
         tail: bool,
-    ) -> Result<Rc<LoadedCode<S::W>>, OpError> {
+    ) -> Result<Started<S::W>, OpError> {
         let target = self.codes[code.0 as usize].clone();
         let args = match args {
             ArgValues::InPlace(n) | ArgValues::Moved { count: n, .. }
@@ -60,6 +68,25 @@ impl<S: Space> Interp<S> {
             }
             other => other,
         };
+        if target.code.generator {
+            let mut regs = match args {
+                ArgValues::InPlace(n) => self.regs[base..base + n].to_vec(),
+                ArgValues::Moved { from, count } => self.regs[from..from + count].to_vec(),
+                ArgValues::Bound(values) => values,
+            };
+            let none = self.space.none();
+            regs.resize((target.code.nregs as usize).max(regs.len()), none.clone());
+            let state = GenState {
+                code,
+                closure,
+                pc: 0,
+                resume_dst: None,
+                regs,
+                status: GenStatus::Created,
+                result: none,
+            };
+            return Ok(Started::Value(S::make_generator(self, state)?));
+        }
         if !tail && self.frames.len() >= self.limits.max_depth {
             return Err(OpError::new(ErrorKind::Recursion, "maximum recursion depth exceeded"));
         }
@@ -105,17 +132,13 @@ impl<S: Space> Interp<S> {
                 closure,
             });
         }
-        Ok(target)
+        Ok(Started::Frame(target))
     }
 
     /// Collects a `CallEx` site's arguments: positional values (with `*x`
     /// spread) and keyword pairs (with `**m` spread). Values are rooted in
     /// `native_roots`; the caller truncates it afterwards.
-    pub(super) fn gather_args(
-        &mut self,
-        site: &CallSite,
-        base: usize,
-    ) -> Result<Gathered<S::W>, OpError> {
+    pub(super) fn gather_args(&mut self, site: &CallSite, base: usize) -> Result<Gathered<S::W>, OpError> {
         let mut next = base + site.args.0 as usize;
         let mut positional: Vec<S::W> = self.regs[next..next + site.positional as usize].to_vec();
         next += site.positional as usize;

@@ -26,13 +26,13 @@ mod call;
 #[cfg(test)]
 mod tests;
 
-use call::ArgValues;
+use call::{ArgValues, Started};
 
 use crate::bytecode::disasm::instr_text;
 use crate::bytecode::{Capture, Code, CodeId, Globals, Instr, Module, Reg};
 use crate::diagnostic::{Diagnostic, TraceEntry};
 use crate::language::{Arity, Builtin, NativeFn};
-use crate::space::{Budget, Callee, ErrorKind, OpError, Space};
+use crate::space::{Budget, Callee, ErrorKind, GenState, GenStatus, OpError, Space};
 use std::io::Write;
 use std::rc::Rc;
 
@@ -122,6 +122,10 @@ pub struct Interp<S: Space> {
     stop_depth: usize,
     /// How many nested runs are active.
     nesting: usize,
+    /// The generators being resumed, innermost last, with their state.
+    gen_stack: Vec<(S::W, GenState<S::W>)>,
+    /// Set by `Yield` so that `resume_generator` can tell a yield from a return.
+    yielded: bool,
     /// What escaped the last nested run, for `call_value` to hand back.
     escaped: Option<Unwind<S::W>>,
     /// A guest exception travelling through a native as an `OpError` of kind `Raised`.
@@ -152,6 +156,8 @@ impl<S: Space> Interp<S> {
             native_keywords: Vec::new(),
             stop_depth: 0,
             nesting: 0,
+            gen_stack: Vec::new(),
+            yielded: false,
             escaped: None,
             raised: None,
         }
@@ -286,11 +292,17 @@ impl<S: Space> Interp<S> {
         };
         let globals: Vec<S::W> = self.global_values.iter().flatten().cloned().collect();
         let closures: Vec<S::W> = self.frames.iter().map(|f| f.closure.clone()).collect();
+        let gens: Vec<S::W> = self
+            .gen_stack
+            .iter()
+            .flat_map(|(g, st)| [g.clone(), st.closure.clone()])
+            .collect();
         let mut roots: Vec<&[S::W]> = vec![
             &self.regs[..top.min(self.regs.len())],
             &globals,
             &closures,
             &self.native_roots,
+            &gens,
         ];
         for c in &self.codes {
             roots.push(&c.consts);
@@ -444,7 +456,106 @@ impl<S: Space> Interp<S> {
                     self.native_roots.truncate(mark);
                     bound?
                 };
+                if target.code.generator {
+                    let none = self.space.none();
+                    let mut regs = values;
+                    regs.resize((target.code.nregs as usize).max(regs.len()), none.clone());
+                    let state = GenState {
+                        code,
+                        closure: f,
+                        pc: 0,
+                        resume_dst: None,
+                        regs,
+                        status: GenStatus::Created,
+                        result: none,
+                    };
+                    return S::make_generator(self, state);
+                }
                 self.call_bound(code, f, values)
+            }
+        }
+    }
+
+    /// Resumes a generator, sending `sent` in; `Ok(None)` once it has finished.
+    ///
+    /// The generator's saved frame goes back on the frame stack and runs in a
+    /// nested activation of the main loop until it yields (its frame is saved
+    /// again) or returns (it is finished, and its result kept for `yield from`).
+    pub fn resume_generator(&mut self, gen: S::W, sent: S::W) -> Result<Option<S::W>, OpError> {
+        let Some(mut state) = S::generator_take(self, &gen)? else {
+            return Ok(None);
+        };
+        if self.frames.len() >= self.limits.max_depth || self.nesting >= MAX_NESTING {
+            S::generator_store(self, &gen, state);
+            return Err(OpError::new(ErrorKind::Recursion, "maximum recursion depth exceeded"));
+        }
+        if let Some(dst) = state.resume_dst {
+            if let Some(slot) = state.regs.get_mut(dst.0 as usize) {
+                *slot = sent;
+            }
+        }
+        let base = match self.frames.last() {
+            Some(fr) => fr.base as usize + self.codes[fr.code.0 as usize].code.nregs as usize,
+            None => 0,
+        }
+        .max(self.regs.len());
+        let regs = std::mem::take(&mut state.regs);
+        self.regs.truncate(base);
+        self.regs.extend(regs);
+        let saved_stop = self.stop_depth;
+        self.stop_depth = self.frames.len();
+        self.nesting += 1;
+        let frame = Frame {
+            code: state.code,
+            pc: state.pc,
+            base: base as u32,
+            ret: Reg(0),
+            closure: state.closure.clone(),
+        };
+        state.status = GenStatus::Running;
+        self.gen_stack.push((gen.clone(), state));
+        self.frames.push(frame);
+        self.yielded = false;
+        let result = loop {
+            match self.run_until_unwind() {
+                Ok(v) => break Ok(v),
+                Err(what) => {
+                    if let Err(d) = self.unwind(what) {
+                        break Err(d);
+                    }
+                }
+            }
+        };
+        let yielded = std::mem::replace(&mut self.yielded, false);
+        let (_, mut state) = self.gen_stack.pop().expect("the generator being resumed");
+        self.frames.truncate(self.stop_depth);
+        self.regs.truncate(base);
+        self.stop_depth = saved_stop;
+        self.nesting -= 1;
+        match result {
+            Ok(v) if yielded => {
+                S::generator_store(self, &gen, state);
+                Ok(Some(v))
+            }
+            Ok(v) => {
+                state.status = GenStatus::Finished;
+                state.result = v;
+                state.regs.clear();
+                S::generator_store(self, &gen, state);
+                Ok(None)
+            }
+            Err(d) => {
+                state.status = GenStatus::Finished;
+                state.regs.clear();
+                S::generator_store(self, &gen, state);
+                Err(match self.escaped.take() {
+                    Some(Unwind::Error(e)) => e,
+                    Some(Unwind::Raised(w)) => {
+                        self.raised = Some(w);
+                        OpError::new(ErrorKind::Raised, d.message)
+                    }
+                    None => OpError::new(ErrorKind::Raised, d.message),
+                })
             }
         }
     }
@@ -664,9 +775,14 @@ impl<S: Space> Interp<S> {
                             }
                             let closure = reg!(f).clone();
                             let args = ArgValues::InPlace(argc as usize);
-                            cur = check!(self.start_guest(code, closure, args, first, dst, false));
-                            pc = 0;
-                            base = first;
+                            match check!(self.start_guest(code, closure, args, first, dst, false)) {
+                                Started::Frame(target) => {
+                                    cur = target;
+                                    pc = 0;
+                                    base = first;
+                                }
+                                Started::Value(v) => reg!(dst) = v,
+                            }
                         }
                     }
                 }
@@ -686,9 +802,14 @@ impl<S: Space> Interp<S> {
                                 from: first,
                                 count: argc as usize,
                             };
-                            cur = check!(self.start_guest(code, closure, args, base, Reg(0), true));
-                            pc = 0;
-                            continue;
+                            match check!(self.start_guest(code, closure, args, base, Reg(0), true)) {
+                                Started::Frame(target) => {
+                                    cur = target;
+                                    pc = 0;
+                                    continue;
+                                }
+                                Started::Value(v) => v,
+                            }
                         }
                     };
                     // A native in tail position: return its value like `Return`.
@@ -736,16 +857,20 @@ impl<S: Space> Interp<S> {
                             let bound = self.bind_args(&target.code, &f, positional, keywords);
                             self.native_roots.truncate(mark);
                             let args = ArgValues::Bound(check!(bound));
-                            if site.tail {
-                                cur = check!(self.start_guest(code, f, args, base, Reg(0), true));
-                                pc = 0;
+                            let (frame_base, ret) = if site.tail {
+                                (base, Reg(0))
                             } else {
-                                let first = base + site.args.0 as usize;
-                                cur = check!(self.start_guest(code, f, args, first, site.dst, false));
-                                pc = 0;
-                                base = first;
+                                (base + site.args.0 as usize, site.dst)
+                            };
+                            match check!(self.start_guest(code, f, args, frame_base, ret, site.tail)) {
+                                Started::Frame(target) => {
+                                    cur = target;
+                                    pc = 0;
+                                    base = frame_base;
+                                    continue;
+                                }
+                                Started::Value(v) => v,
                             }
-                            continue;
                         }
                     };
                     if !site.tail {
@@ -788,6 +913,25 @@ impl<S: Space> Interp<S> {
                         f.pc = (pc - 1) as u32;
                     }
                     return Err(Unwind::Raised(v));
+                }
+                Instr::Yield { dst, src } => {
+                    let v = reg!(src).clone();
+                    let nregs = cur.code.nregs as usize;
+                    let regs = self.regs[base..base + nregs].to_vec();
+                    // Save the frame into the state resume_generator keeps; it
+                    // stores it back into the generator object.
+                    match self.gen_stack.last_mut() {
+                        Some((_, state)) => {
+                            state.pc = pc as u32;
+                            state.resume_dst = Some(dst);
+                            state.regs = regs;
+                            state.status = GenStatus::Suspended;
+                        }
+                        None => raise!(OpError::new(ErrorKind::Value, "yield outside a running generator")),
+                    }
+                    self.frames.pop();
+                    self.yielded = true;
+                    return Ok(v);
                 }
                 Instr::Build {
                     kind,

@@ -20,7 +20,7 @@ use super::dict::DictTable;
 use super::types::TypeId;
 use super::value::{ObjRef, Value};
 use crate::bytecode::CodeId;
-use crate::space::{Budget, ErrorKind, NativeId, OpError};
+use crate::space::{Budget, ErrorKind, GenState, NativeId, OpError};
 use num_bigint::BigInt;
 
 /// The shape of an object's contents.
@@ -51,6 +51,8 @@ pub enum Body {
     Cell(Value),
     /// A hash table (dicts, sets).
     Dict(Box<DictTable>),
+    /// A generator: a guest frame saved between resumptions.
+    Generator(Box<GenState<Value>>),
 }
 
 impl Body {
@@ -63,6 +65,7 @@ impl Body {
             Body::List(v) => v.capacity() * 8,
             Body::Closure { cells, .. } => cells.len() * 8,
             Body::Dict(d) => d.bytes(),
+            Body::Generator(g) => g.regs.len() * 8 + 48,
             _ => 0,
         }
     }
@@ -74,6 +77,11 @@ impl Body {
             Body::List(vs) => vs.iter().copied().for_each(f),
             Body::Cell(v) => f(*v),
             Body::Dict(d) => d.for_each_value(f),
+            Body::Generator(g) => {
+                f(g.closure);
+                f(g.result);
+                g.regs.iter().copied().for_each(f);
+            }
             Body::Int(_) | Body::Float(_) | Body::BigInt(_) | Body::Str(_) | Body::Native(_) => {}
         }
     }

@@ -58,11 +58,13 @@ impl TypeId {
     pub const SEQ_ITER: TypeId = TypeId(18);
     /// An iterator over a dict's or set's keys (`Fields`: table, next entry).
     pub const KEY_ITER: TypeId = TypeId(19);
+    /// A suspended guest frame made by calling a generator function.
+    pub const GENERATOR: TypeId = TypeId(20);
     /// Number of core types; languages' types start here.
-    pub const CORE_COUNT: u16 = 20;
+    pub const CORE_COUNT: u16 = 21;
 
     /// Names of the core types, indexed by id.
-    pub const CORE_NAMES: [&'static str; 20] = [
+    pub const CORE_NAMES: [&'static str; 21] = [
         "none",
         "bool",
         "int",
@@ -83,5 +85,6 @@ impl TypeId {
         "slice",
         "iterator",
         "dict_keyiterator",
+        "generator",
     ];
 }

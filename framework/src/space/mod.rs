@@ -27,6 +27,38 @@ use crate::bytecode::{BinOp, CodeId, Const, UnOp};
 use crate::interp::Interp;
 use std::fmt;
 
+/// Where a generator is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenStatus {
+    /// Made, not yet started.
+    Created,
+    /// Stopped at a `Yield`.
+    Suspended,
+    /// Its frame is on the frame stack now.
+    Running,
+    /// Returned or raised; it yields nothing more.
+    Finished,
+}
+
+/// The saved state of a generator's frame.
+#[derive(Clone, Debug)]
+pub struct GenState<W> {
+    /// The generator function's code.
+    pub code: CodeId,
+    /// The generator function's closure.
+    pub closure: W,
+    /// Where to resume.
+    pub pc: u32,
+    /// The register that receives the value sent in on resumption.
+    pub resume_dst: Option<crate::bytecode::Reg>,
+    /// The frame's registers.
+    pub regs: Vec<W>,
+    /// Life cycle.
+    pub status: GenStatus,
+    /// What the generator function returned (once finished).
+    pub result: W,
+}
+
 /// What a `Build` instruction makes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum BuildKind {
@@ -300,6 +332,24 @@ pub trait Space: Sized {
             ));
         }
         Ok(items)
+    }
+
+    // ---- generators -------------------------------------------------------
+
+    /// A generator object holding a not-yet-started frame.
+    fn make_generator(vm: &mut Interp<Self>, state: GenState<Self::W>) -> Result<Self::W, OpError> {
+        let _ = state;
+        Err(OpError::unsupported(vm.space.name(), "generators"))
+    }
+    /// Takes the saved frame out of a generator to run it, marking it running.
+    /// `Ok(None)` if it has finished.
+    fn generator_take(vm: &mut Interp<Self>, gen: &Self::W) -> Result<Option<GenState<Self::W>>, OpError> {
+        let _ = gen;
+        Err(OpError::unsupported(vm.space.name(), "generators"))
+    }
+    /// Puts a frame back into its generator (suspended or finished).
+    fn generator_store(vm: &mut Interp<Self>, gen: &Self::W, state: GenState<Self::W>) {
+        let _ = (vm, gen, state);
     }
 
     // ---- looking at values (for natives and messages) -------------------

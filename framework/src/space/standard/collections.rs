@@ -670,6 +670,13 @@ fn identity_hash(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
     Ok(Value::small_int((a[0].bits() >> 3) as i64).unwrap_or(Value::NONE))
 }
 
+fn generator_next(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
+    match s.resume_generator(a[0], Value::NONE)? {
+        Some(v) => Ok(v),
+        None => Ok(Value::EXHAUSTED),
+    }
+}
+
 /// Registers the containers.
 pub fn register(reg: &mut Registry, ops: &CoreOps) {
     use TypeId as T;
@@ -714,6 +721,8 @@ pub fn register(reg: &mut Registry, ops: &CoreOps) {
     );
     reg.register(ops.delitem, &[T::DICT, T::OBJECT], "del dict[key]", dict_delitem);
     reg.register(ops.iter, &[T::SEQ_ITER], "iter(iterator)", self_iter);
+    reg.register(ops.iter, &[T::GENERATOR], "iter(generator)", self_iter);
+    reg.register(ops.next, &[T::GENERATOR], "next(generator)", generator_next);
     reg.register(ops.iter, &[T::KEY_ITER], "iter(iterator)", self_iter);
     reg.register(ops.next, &[T::SEQ_ITER], "next(seq iterator)", seq_iter_next);
     reg.register(ops.next, &[T::KEY_ITER], "next(key iterator)", key_iter_next);

@@ -22,7 +22,7 @@ use crate::bytecode::{BinOp, CodeId, Const, UnOp};
 use crate::interp::Interp;
 use crate::multimethod::{self, Dispatch, DispatchCache, MmId};
 use crate::object::{Body, Heap, ObjRef, TypeId, Value};
-use crate::space::{BuildKind, Callee, ErrorKind, NativeId, OpError, Space, Spelling};
+use crate::space::{BuildKind, Callee, ErrorKind, GenState, GenStatus, NativeId, OpError, Space, Spelling};
 use num_bigint::BigInt;
 use std::rc::Rc;
 
@@ -559,6 +559,40 @@ impl Space for StandardSpace {
                 "'{}' object is not an iterator",
                 vm.space.type_name_of(iter)
             ))),
+        }
+    }
+
+    fn make_generator(vm: &mut Vm, state: GenState<Value>) -> Result<Value, OpError> {
+        vm.space.heap.alloc(TypeId::GENERATOR, Body::Generator(Box::new(state)))
+    }
+
+    fn generator_take(vm: &mut Vm, gen: &Value) -> Result<Option<GenState<Value>>, OpError> {
+        let Some(r) = gen.as_ref() else {
+            return Err(OpError::type_error("not a generator"));
+        };
+        match &mut vm.space.heap.get_mut(r).body {
+            Body::Generator(state) => match state.status {
+                GenStatus::Finished => Ok(None),
+                GenStatus::Running => Err(OpError::new(ErrorKind::Value, "generator already executing")),
+                GenStatus::Created | GenStatus::Suspended => {
+                    let taken = GenState {
+                        regs: std::mem::take(&mut state.regs),
+                        status: state.status,
+                        ..(**state).clone()
+                    };
+                    state.status = GenStatus::Running;
+                    Ok(Some(taken))
+                }
+            },
+            _ => Err(OpError::type_error("not a generator")),
+        }
+    }
+
+    fn generator_store(vm: &mut Vm, gen: &Value, state: GenState<Value>) {
+        if let Some(r) = gen.as_ref() {
+            if let Body::Generator(slot) = &mut vm.space.heap.get_mut(r).body {
+                **slot = state;
+            }
         }
     }
 
