@@ -29,7 +29,7 @@ mod tests;
 use call::{ArgValues, Started};
 
 use crate::bytecode::disasm::instr_text;
-use crate::bytecode::{Capture, Code, CodeId, Globals, Instr, Module, Reg};
+use crate::bytecode::{Capture, Code, CodeId, GlobalId, Globals, Instr, Module, Reg};
 use crate::diagnostic::{Diagnostic, TraceEntry};
 use crate::language::{Arity, Builtin, NativeFn};
 use crate::space::{Budget, Callee, ErrorKind, GenState, GenStatus, OpError, Space};
@@ -61,6 +61,51 @@ pub struct LoadedCode<W> {
     pub code: Code,
     /// `consts[k]` is the wrapped form of `code.consts[k]`.
     pub consts: Vec<W>,
+    /// The namespace its globals live in.
+    pub ns: u32,
+}
+
+/// Identifies a global namespace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct NsId(pub u32);
+
+/// The namespace builtins are installed in; every other namespace falls back to it.
+pub const BUILTINS: NsId = NsId(0);
+/// The namespace of the program being run (and of REPL inputs).
+pub const MAIN: NsId = NsId(1);
+
+/// One global namespace: slot names, their values, and a cache of builtins
+/// found by name for slots the namespace itself never bound.
+#[derive(Debug)]
+struct Namespace<W> {
+    name: String,
+    names: Globals,
+    values: Vec<Option<W>>,
+    fallback: Vec<Option<W>>,
+}
+
+impl<W: Clone> Namespace<W> {
+    fn new(name: &str) -> Namespace<W> {
+        Namespace {
+            name: name.to_string(),
+            names: Globals::new(),
+            values: Vec::new(),
+            fallback: Vec::new(),
+        }
+    }
+
+    fn sync(&mut self) {
+        if self.values.len() < self.names.len() {
+            self.values.resize(self.names.len(), None);
+            self.fallback.resize(self.names.len(), None);
+        }
+    }
+
+    fn set(&mut self, name: &str, value: W) {
+        let g = self.names.intern(name);
+        self.sync();
+        self.values[g.0 as usize] = Some(value);
+    }
 }
 
 /// An activation record. It lives in the interpreter's frame stack, not on
@@ -97,9 +142,8 @@ enum Unwind<W> {
 pub struct Interp<S: Space> {
     /// The object space every value operation goes to.
     pub space: S,
-    /// Names of global slots, shared with the front end.
-    pub globals: Globals,
-    global_values: Vec<Option<S::W>>,
+    /// Global namespaces: [`BUILTINS`], [`MAIN`], then one per imported module.
+    namespaces: Vec<Namespace<S::W>>,
     codes: Vec<Rc<LoadedCode<S::W>>>,
     natives: Vec<NativeEntry<S>>,
     regs: Vec<S::W>,
@@ -140,8 +184,7 @@ impl<S: Space> Interp<S> {
     pub fn new(space: S, limits: Limits, out: Box<dyn Write>) -> Interp<S> {
         Interp {
             space,
-            globals: Globals::new(),
-            global_values: Vec::new(),
+            namespaces: vec![Namespace::new("builtins"), Namespace::new("__main__")],
             codes: Vec::new(),
             natives: Vec::new(),
             regs: Vec::new(),
@@ -163,7 +206,7 @@ impl<S: Space> Interp<S> {
         }
     }
 
-    /// Installs builtins as globals.
+    /// Installs builtins in the builtins namespace.
     pub fn install(&mut self, builtins: Vec<Builtin<S>>) -> Result<(), OpError> {
         for b in builtins {
             let id = crate::space::NativeId(self.natives.len() as u32);
@@ -173,28 +216,85 @@ impl<S: Space> Interp<S> {
                 arity: b.arity,
                 func: b.func,
             });
-            self.set_global(b.name, value);
+            self.namespaces[BUILTINS.0 as usize].set(b.name, value);
         }
         Ok(())
     }
 
-    /// Binds global `name`.
+    /// Binds `name` in the main namespace.
     pub fn set_global(&mut self, name: &str, value: S::W) {
-        let g = self.globals.intern(name);
-        self.sync_globals();
-        self.global_values[g.0 as usize] = Some(value);
+        self.namespaces[MAIN.0 as usize].set(name, value);
     }
 
-    /// The value of global `name`, if bound.
+    /// Binds `name` in namespace `ns`.
+    pub fn set_global_in(&mut self, ns: NsId, name: &str, value: S::W) {
+        self.namespaces[ns.0 as usize].set(name, value);
+    }
+
+    /// The value of `name` in the main namespace, if bound.
     pub fn global(&self, name: &str) -> Option<&S::W> {
-        let g = self.globals.lookup(name)?;
-        self.global_values.get(g.0 as usize)?.as_ref()
+        self.global_in(MAIN, name)
     }
 
-    fn sync_globals(&mut self) {
-        if self.global_values.len() < self.globals.len() {
-            self.global_values.resize(self.globals.len(), None);
+    /// The value of `name` in namespace `ns`, if bound there.
+    pub fn global_in(&self, ns: NsId, name: &str) -> Option<&S::W> {
+        let n = self.namespaces.get(ns.0 as usize)?;
+        let g = n.names.lookup(name)?;
+        n.values.get(g.0 as usize)?.as_ref()
+    }
+
+    /// The global names of the main namespace, which the front end compiles against.
+    pub fn globals_mut(&mut self) -> &mut Globals {
+        self.names_mut(MAIN)
+    }
+
+    /// The global names of namespace `ns`.
+    pub fn names_mut(&mut self, ns: NsId) -> &mut Globals {
+        &mut self.namespaces[ns.0 as usize].names
+    }
+
+    /// The name a namespace was created with (a module name).
+    pub fn namespace_name(&self, ns: NsId) -> &str {
+        self.namespaces.get(ns.0 as usize).map_or("?", |n| n.name.as_str())
+    }
+
+    /// A new, empty namespace (for an imported module).
+    pub fn new_namespace(&mut self, name: &str) -> NsId {
+        self.namespaces.push(Namespace::new(name));
+        NsId((self.namespaces.len() - 1) as u32)
+    }
+
+    /// The bound names of a namespace and their values, in definition order.
+    pub fn namespace_items(&self, ns: NsId) -> Vec<(String, S::W)> {
+        let Some(n) = self.namespaces.get(ns.0 as usize) else {
+            return Vec::new();
+        };
+        (0..n.names.len())
+            .filter_map(|i| {
+                let v = n.values.get(i)?.clone()?;
+                Some((n.names.name(GlobalId(i as u16)).to_string(), v))
+            })
+            .collect()
+    }
+
+    /// Reads global `g` of namespace `ns`, falling back to the builtins by name.
+    fn load_global(&mut self, ns: usize, g: GlobalId) -> Result<S::W, OpError> {
+        let n = &mut self.namespaces[ns];
+        n.sync();
+        if let Some(Some(v)) = n.values.get(g.0 as usize) {
+            return Ok(v.clone());
         }
+        if let Some(Some(v)) = n.fallback.get(g.0 as usize) {
+            return Ok(v.clone());
+        }
+        let name = n.names.name(g).to_string();
+        if ns != BUILTINS.0 as usize {
+            if let Some(v) = self.global_in(BUILTINS, &name).cloned() {
+                self.namespaces[ns].fallback[g.0 as usize] = Some(v.clone());
+                return Ok(v);
+            }
+        }
+        Err(OpError::new(ErrorKind::Name, format!("name '{name}' is not defined")))
     }
 
     /// Writes program output, after the space agrees that `from` may be shown.
@@ -230,8 +330,13 @@ impl<S: Space> Interp<S> {
         &self.codes[id.0 as usize].code
     }
 
-    /// Loads a module's code objects; returns the id of its main code.
+    /// Loads a module's code objects into the main namespace; returns the id of its main code.
     pub fn load(&mut self, module: Module) -> Result<Option<CodeId>, Diagnostic> {
+        self.load_into(module, MAIN)
+    }
+
+    /// Loads a module's code objects, their globals living in namespace `ns`.
+    pub fn load_into(&mut self, module: Module, ns: NsId) -> Result<Option<CodeId>, Diagnostic> {
         let offset = self.codes.len() as u32;
         for mut code in module.codes {
             for instr in &mut code.instrs {
@@ -247,9 +352,9 @@ impl<S: Space> Interp<S> {
                     .map_err(|e| Diagnostic::new(e.kind.name(), e.message, Some(code.span)))?;
                 consts.push(w);
             }
-            self.codes.push(Rc::new(LoadedCode { code, consts }));
+            self.codes.push(Rc::new(LoadedCode { code, consts, ns: ns.0 }));
         }
-        self.sync_globals();
+        self.namespaces[ns.0 as usize].sync();
         Ok(module.main.map(|m| CodeId(m.0 + offset)))
     }
 
@@ -290,7 +395,11 @@ impl<S: Space> Interp<S> {
             Some(f) => f.base as usize + self.codes[f.code.0 as usize].code.nregs as usize,
             None => 0,
         };
-        let globals: Vec<S::W> = self.global_values.iter().flatten().cloned().collect();
+        let globals: Vec<S::W> = self
+            .namespaces
+            .iter()
+            .flat_map(|n| n.values.iter().chain(&n.fallback).flatten().cloned())
+            .collect();
         let closures: Vec<S::W> = self.frames.iter().map(|f| f.closure.clone()).collect();
         let gens: Vec<S::W> = self
             .gen_stack
@@ -677,16 +786,19 @@ impl<S: Space> Interp<S> {
             match instr {
                 Instr::LoadConst { dst, k } => reg!(dst) = cur.consts[k.0 as usize].clone(),
                 Instr::Move { dst, src } => reg!(dst) = reg!(src).clone(),
-                Instr::LoadGlobal { dst, g } => match self.global_values.get(g.0 as usize) {
-                    Some(Some(v)) => reg!(dst) = v.clone(),
-                    _ => {
-                        let name = self.globals.name(g).to_string();
-                        raise!(OpError::new(ErrorKind::Name, format!("name '{name}' is not defined")))
-                    }
-                },
+                Instr::LoadGlobal { dst, g } => {
+                    let ns = &self.namespaces[cur.ns as usize];
+                    let v = match ns.values.get(g.0 as usize) {
+                        Some(Some(v)) => v.clone(),
+                        _ => check!(self.load_global(cur.ns as usize, g)),
+                    };
+                    reg!(dst) = v;
+                }
                 Instr::StoreGlobal { g, src } => {
                     let v = reg!(src).clone();
-                    self.global_values[g.0 as usize] = Some(v);
+                    let ns = &mut self.namespaces[cur.ns as usize];
+                    ns.sync();
+                    ns.values[g.0 as usize] = Some(v);
                 }
                 Instr::NewCell { dst, src } => {
                     let v = reg!(src).clone();

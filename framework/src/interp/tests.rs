@@ -61,7 +61,7 @@ fn run_full<S: Space>(
 ) -> (String, Result<S::W, Diagnostic>, Interp<S>) {
     let buf = Rc::new(RefCell::new(Vec::new()));
     let mut vm = Interp::new(space, limits, Box::new(SharedBuf(buf.clone())));
-    vm.globals = globals.clone();
+    *vm.globals_mut() = globals.clone();
     vm.install(vec![Builtin {
         name: "print",
         arity: Arity::AtLeast(0),
@@ -693,7 +693,7 @@ fn apply_program(n: i64, raise: bool) -> (Globals, Module) {
 fn run_apply<S: Space>(space: S, program: &(Globals, Module)) -> (String, usize) {
     let buf = Rc::new(RefCell::new(Vec::new()));
     let mut vm = Interp::new(space, Limits::default(), Box::new(SharedBuf(buf.clone())));
-    vm.globals = program.0.clone();
+    *vm.globals_mut() = program.0.clone();
     vm.install(vec![
         Builtin {
             name: "print",

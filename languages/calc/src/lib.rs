@@ -99,7 +99,7 @@ use workbench_framework::span::FileId;
 /// let mut interp = Interp::new(space, Limits::default(), Box::new(std::io::stdout()));
 /// interp.install(Calc.builtins()).expect("builtins install");
 /// let source = "fn square(x) { return x * x; } print(square(7));";
-/// let module = Calc.compile(FileId(0), source, &mut interp.globals, Mode::Program).expect("compiles");
+/// let module = Calc.compile(FileId(0), source, interp.globals_mut(), Mode::Program).expect("compiles");
 /// interp.run_module(module).expect("runs"); // prints 49
 /// ```
 #[derive(Clone, Copy, Debug, Default)]

@@ -159,7 +159,7 @@ fn repl_inputs_share_globals_and_echo_the_last_expression() {
     ];
     for (i, input) in inputs.iter().enumerate() {
         let module = Calc
-            .compile(FileId(i as u32), input, &mut interp.globals, Mode::Repl)
+            .compile(FileId(i as u32), input, interp.globals_mut(), Mode::Repl)
             .expect("compiles");
         interp.run_module(module).expect("runs");
     }

@@ -74,7 +74,7 @@ pub fn run_file<L: Language, S: Space>(lang: &L, space: S, opts: &Options, path:
             return 1;
         }
     };
-    let module = match lang.compile(file, &source, &mut interp.globals, Mode::Program) {
+    let module = match lang.compile(file, &source, interp.globals_mut(), Mode::Program) {
         Ok(m) => m,
         Err(diags) => {
             report(&sources, &diags);

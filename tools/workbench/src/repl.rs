@@ -63,7 +63,7 @@ pub fn run<L: Language, S: Space>(lang: &L, space: S, opts: &Options) -> i32 {
                 let _ = editor.add_history_entry(input.as_str());
                 count += 1;
                 let file = sources.add(format!("<repl-{count}>"), input.clone());
-                match lang.compile(file, &input, &mut interp.globals, Mode::Repl) {
+                match lang.compile(file, &input, interp.globals_mut(), Mode::Repl) {
                     Ok(module) => {
                         if let Err(d) = interp.run_module(module) {
                             report(&sources, &[d]);
