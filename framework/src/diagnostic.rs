@@ -66,7 +66,7 @@ impl Diagnostic {
     /// Renders the diagnostic as text (with ANSI colours if `color`).
     pub fn render(&self, sources: &SourceMap, color: bool) -> String {
         let mut out = String::new();
-        if self.traceback.len() > 1 {
+        if !self.traceback.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
             for entry in &self.traceback {
                 let file = sources.get(entry.span.file);

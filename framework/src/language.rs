@@ -72,6 +72,18 @@ pub trait Language {
     fn register(&self, registry: &mut Registry) {
         let _ = registry;
     }
+    /// Can programs of this language run in the space called `space`?
+    fn supports_space(&self, space: &str) -> bool {
+        let _ = space;
+        true
+    }
+    /// Language set-up that needs the standard space itself (hooks, class
+    /// objects, a prelude written in the language). Runs after the builtins
+    /// are installed.
+    fn start_standard(&self, vm: &mut crate::space::standard::Vm) -> Result<(), Diagnostic> {
+        let _ = vm;
+        Ok(())
+    }
     /// The builtins, for any space.
     fn builtins<S: Space>(&self) -> Vec<Builtin<S>>
     where

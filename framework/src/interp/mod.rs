@@ -155,6 +155,10 @@ pub struct Interp<S: Space> {
     pub trace: bool,
     /// The program's command-line arguments (after `--`), for natives to read.
     pub program_args: Vec<String>,
+    /// The program file being run, if any (imports look beside it).
+    pub program_path: Option<std::path::PathBuf>,
+    /// Every source file of the run, for rendering diagnostics.
+    pub sources: crate::span::SourceMap,
     scratch: Vec<S::W>,
     /// Values natives hold while they run (their arguments, and whatever they
     /// [`keep_alive`](Interp::keep_alive)): roots for a collection that happens
@@ -194,6 +198,8 @@ impl<S: Space> Interp<S> {
             fuel: limits.max_instructions,
             trace: false,
             program_args: Vec::new(),
+            program_path: None,
+            sources: crate::span::SourceMap::new(),
             scratch: Vec::new(),
             native_roots: Vec::new(),
             native_keywords: Vec::new(),
@@ -544,7 +550,14 @@ impl<S: Space> Interp<S> {
     /// `OpError` of kind `Raised` and is re-raised as the same guest value
     /// when it reaches the outer loop.
     pub fn call_value(&mut self, f: S::W, args: &[S::W]) -> Result<S::W, OpError> {
+        if let Callee::Bound { func, receiver } = self.space.callee(&f)? {
+            let mut all = Vec::with_capacity(args.len() + 1);
+            all.push(receiver);
+            all.extend_from_slice(args);
+            return self.call_value(func, &all);
+        }
         match self.space.callee(&f)? {
+            Callee::Bound { .. } => unreachable!("unbound above"),
             Callee::Native(id) => {
                 let first = self.regs.len();
                 self.regs.extend_from_slice(args);
@@ -581,6 +594,36 @@ impl<S: Space> Interp<S> {
                     return S::make_generator(self, state);
                 }
                 self.call_bound(code, f, values)
+            }
+        }
+    }
+
+    /// What calling `f` means, with bound receivers inserted before the
+    /// arguments at `first` (shifting them up one register each time).
+    fn resolve_callee(
+        &mut self,
+        mut f: S::W,
+        first: usize,
+        mut argc: usize,
+    ) -> Result<(Callee<S::W>, S::W, usize), OpError> {
+        loop {
+            match self.space.callee(&f)? {
+                Callee::Bound { func, receiver } => {
+                    if self.regs.len() <= first + argc {
+                        let none = self.space.none();
+                        self.regs.resize(first + argc + 1, none);
+                    }
+                    for i in (first..first + argc).rev() {
+                        self.regs[i + 1] = self.regs[i].clone();
+                    }
+                    self.regs[first] = receiver;
+                    argc += 1;
+                    if argc > u8::MAX as usize {
+                        return Err(OpError::type_error("too many arguments"));
+                    }
+                    f = func;
+                }
+                other => return Ok((other, f, argc)),
             }
         }
     }
@@ -871,22 +914,23 @@ impl<S: Space> Interp<S> {
                     }
                 }
                 Instr::Call { dst, f, args, argc } => {
-                    let callee = check!(self.space.callee(&reg!(f)));
                     let first = base + args.0 as usize;
+                    let (callee, fval, argc) = check!(self.resolve_callee(reg!(f).clone(), first, argc as usize));
                     if let Some(fr) = self.frames.last_mut() {
                         fr.pc = pc as u32;
                     }
                     match callee {
                         Callee::Native(id) => {
-                            let v = check!(self.call_native(id, first, argc as usize));
+                            let v = check!(self.call_native(id, first, argc));
                             reg!(dst) = v;
                         }
+                        Callee::Bound { .. } => unreachable!("resolve_callee unbinds"),
                         Callee::Guest(code) => {
                             if self.space.gc_wanted() {
                                 check!(self.collect_garbage());
                             }
-                            let closure = reg!(f).clone();
-                            let args = ArgValues::InPlace(argc as usize);
+                            let closure = fval;
+                            let args = ArgValues::InPlace(argc);
                             match check!(self.start_guest(code, closure, args, first, dst, false)) {
                                 Started::Frame(target) => {
                                     cur = target;
@@ -899,20 +943,21 @@ impl<S: Space> Interp<S> {
                     }
                 }
                 Instr::TailCall { f, args, argc } => {
-                    let callee = check!(self.space.callee(&reg!(f)));
                     let first = base + args.0 as usize;
+                    let (callee, fval, argc) = check!(self.resolve_callee(reg!(f).clone(), first, argc as usize));
                     let value = match callee {
-                        Callee::Native(id) => check!(self.call_native(id, first, argc as usize)),
+                        Callee::Native(id) => check!(self.call_native(id, first, argc)),
+                        Callee::Bound { .. } => unreachable!("resolve_callee unbinds"),
                         Callee::Guest(code) => {
                             // Collect while the frame is still the caller's, so a failing
                             // collection leaves the frame as it was (and pc - 1 is valid).
                             if self.space.gc_wanted() {
                                 check!(self.collect_garbage());
                             }
-                            let closure = reg!(f).clone();
+                            let closure = fval;
                             let args = ArgValues::Moved {
                                 from: first,
-                                count: argc as usize,
+                                count: argc,
                             };
                             match check!(self.start_guest(code, closure, args, base, Reg(0), true)) {
                                 Started::Frame(target) => {
@@ -947,18 +992,24 @@ impl<S: Space> Interp<S> {
                     if self.space.gc_wanted() {
                         check!(self.collect_garbage());
                     }
-                    let f = reg!(site.f).clone();
-                    let callee = check!(self.space.callee(&f));
+                    let mut f = reg!(site.f).clone();
                     let mark = self.native_roots.len();
                     let gathered = self.gather_args(&site, base);
-                    let (positional, keywords) = match gathered {
+                    let (mut positional, keywords) = match gathered {
                         Ok(v) => v,
                         Err(e) => {
                             self.native_roots.truncate(mark);
                             raise!(e)
                         }
                     };
+                    let mut callee = check!(self.space.callee(&f));
+                    while let Callee::Bound { func, receiver } = callee {
+                        positional.insert(0, receiver);
+                        f = func;
+                        callee = check!(self.space.callee(&f));
+                    }
                     let value = match callee {
+                        Callee::Bound { .. } => unreachable!("unbound above"),
                         Callee::Native(id) => {
                             let r = self.call_native_with(id, positional, keywords);
                             self.native_roots.truncate(mark);

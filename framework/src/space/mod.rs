@@ -25,6 +25,7 @@ pub mod trivial;
 
 use crate::bytecode::{BinOp, CodeId, Const, UnOp};
 use crate::interp::Interp;
+use crate::language::Language;
 use std::fmt;
 
 /// Where a generator is in its life.
@@ -103,12 +104,20 @@ impl BuildKind {
 pub struct NativeId(pub u32);
 
 /// What calling a value means.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Callee {
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Callee<W> {
     /// Guest code: the main loop pushes a heap frame for it.
     Guest(CodeId),
     /// A native function: the main loop calls it directly.
     Native(NativeId),
+    /// Call `func` with `receiver` inserted before the arguments (a bound
+    /// method, or a class whose construction a native performs).
+    Bound {
+        /// What to call.
+        func: W,
+        /// The extra first argument.
+        receiver: W,
+    },
 }
 
 /// Which resource budget ran out. These end the run; a guest cannot catch them.
@@ -372,7 +381,7 @@ pub trait Space: Sized {
     /// A function value for a native.
     fn make_native(&mut self, id: NativeId, name: &str) -> Result<Self::W, OpError>;
     /// What calling `f` means; a `TypeError` if it is not callable.
-    fn callee(&mut self, f: &Self::W) -> Result<Callee, OpError>;
+    fn callee(&mut self, f: &Self::W) -> Result<Callee<Self::W>, OpError>;
     /// The cell `idx` captured by closure `f`.
     fn closure_cell(&mut self, f: &Self::W, idx: u16) -> Self::W;
     /// A new cell holding `v`.
@@ -410,6 +419,13 @@ pub trait Space: Sized {
         let _ = roots;
         Ok(())
     }
+    /// Prepares a fresh interpreter to run `lang`: installs its builtins (and,
+    /// in spaces that have more, whatever else the language registers there).
+    fn start<L: Language>(vm: &mut Interp<Self>, lang: &L) -> Result<(), crate::diagnostic::Diagnostic> {
+        vm.install(lang.builtins())
+            .map_err(|e| crate::diagnostic::Diagnostic::new(e.kind.name(), e.message, None))
+    }
+
     /// Number of live heap objects (for tests and statistics).
     fn live_objects(&self) -> usize {
         0

@@ -373,7 +373,7 @@ impl Space for TrivialSpace {
         Ok(H::Native(id))
     }
 
-    fn callee(&mut self, f: &HostValue) -> Result<Callee, OpError> {
+    fn callee(&mut self, f: &HostValue) -> Result<Callee<HostValue>, OpError> {
         match f {
             H::Closure(c) => Ok(Callee::Guest(c.code)),
             H::Native(id) => Ok(Callee::Native(*id)),

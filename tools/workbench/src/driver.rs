@@ -57,27 +57,25 @@ pub fn interpreter<L: Language, S: Space>(lang: &L, space: S, opts: &Options) ->
     let mut interp = Interp::new(space, opts.limits(), out);
     interp.trace = opts.trace;
     interp.program_args = opts.program_args.clone();
-    interp
-        .install(lang.builtins())
-        .map_err(|e| Diagnostic::new(e.kind.name(), e.message, None))?;
+    S::start(&mut interp, lang)?;
     Ok(interp)
 }
 
 /// `workbench run`: returns the exit code (0 ok, 1 guest error).
 pub fn run_file<L: Language, S: Space>(lang: &L, space: S, opts: &Options, path: &str, source: String) -> i32 {
-    let mut sources = SourceMap::new();
-    let file = sources.add(path, source.clone());
     let mut interp = match interpreter(lang, space, opts) {
         Ok(i) => i,
         Err(d) => {
-            report(&sources, &[d]);
+            report(&SourceMap::new(), &[d]);
             return 1;
         }
     };
+    interp.program_path = Some(std::path::PathBuf::from(path));
+    let file = interp.sources.add(path, source.clone());
     let module = match lang.compile(file, &source, interp.globals_mut(), Mode::Program) {
         Ok(m) => m,
         Err(diags) => {
-            report(&sources, &diags);
+            report(&interp.sources, &diags);
             return 1;
         }
     };
@@ -94,7 +92,7 @@ pub fn run_file<L: Language, S: Space>(lang: &L, space: S, opts: &Options, path:
     match result {
         Ok(_) => 0,
         Err(d) => {
-            report(&sources, &[d]);
+            report(&interp.sources, &[d]);
             1
         }
     }

@@ -58,6 +58,14 @@ impl<L: Language + 'static> Entry for LanguageEntry<L> {
         self.0.description()
     }
     fn run(&self, opts: &Options, path: &str, source: String) -> i32 {
+        if !self.0.supports_space(&opts.space) {
+            eprintln!(
+                "error: {} programs do not run in the {} space (see `workbench spaces`)",
+                self.0.name(),
+                opts.space
+            );
+            return 2;
+        }
         match opts.space.as_str() {
             "trivial" => driver::run_file(&self.0, TrivialSpace::new(self.0.spelling()), opts, path, source),
             _ => driver::run_file(&self.0, standard(&self.0, opts), opts, path, source),
@@ -67,6 +75,14 @@ impl<L: Language + 'static> Entry for LanguageEntry<L> {
         driver::disassemble(&self.0, path, source)
     }
     fn repl(&self, opts: &Options) -> i32 {
+        if !self.0.supports_space(&opts.space) {
+            eprintln!(
+                "error: {} does not run in the {} space (see `workbench spaces`)",
+                self.0.name(),
+                opts.space
+            );
+            return 2;
+        }
         match opts.space.as_str() {
             "trivial" => crate::repl::run(&self.0, TrivialSpace::new(self.0.spelling()), opts),
             _ => crate::repl::run(&self.0, standard(&self.0, opts), opts),

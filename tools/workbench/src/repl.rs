@@ -18,11 +18,10 @@ fn history_path() -> Option<std::path::PathBuf> {
 
 /// Runs the REPL until end of input; returns the exit code.
 pub fn run<L: Language, S: Space>(lang: &L, space: S, opts: &Options) -> i32 {
-    let mut sources = SourceMap::new();
     let mut interp = match interpreter(lang, space, opts) {
         Ok(i) => i,
         Err(d) => {
-            report(&sources, &[d]);
+            report(&SourceMap::new(), &[d]);
             return 1;
         }
     };
@@ -62,14 +61,14 @@ pub fn run<L: Language, S: Space>(lang: &L, space: S, opts: &Options) -> i32 {
                 let input = std::mem::take(&mut buffer);
                 let _ = editor.add_history_entry(input.as_str());
                 count += 1;
-                let file = sources.add(format!("<repl-{count}>"), input.clone());
+                let file = interp.sources.add(format!("<repl-{count}>"), input.clone());
                 match lang.compile(file, &input, interp.globals_mut(), Mode::Repl) {
                     Ok(module) => {
                         if let Err(d) = interp.run_module(module) {
-                            report(&sources, &[d]);
+                            report(&interp.sources, &[d]);
                         }
                     }
-                    Err(diags) => report(&sources, &diags),
+                    Err(diags) => report(&interp.sources, &diags),
                 }
             }
             Err(ReadlineError::Interrupted) => {

@@ -19,7 +19,9 @@ pub mod text;
 mod tests;
 
 use crate::bytecode::{BinOp, CodeId, Const, UnOp};
+use crate::diagnostic::Diagnostic;
 use crate::interp::Interp;
+use crate::language::Language;
 use crate::multimethod::{self, Dispatch, DispatchCache, MmId};
 use crate::object::{Body, Heap, ObjRef, TypeId, Value};
 use crate::space::{BuildKind, Callee, ErrorKind, GenState, GenStatus, NativeId, OpError, Space, Spelling};
@@ -91,6 +93,17 @@ pub struct CoreOps {
     pub repr: MmId,
 }
 
+/// Behaviour a language adds to the standard space where the core cannot know it.
+#[derive(Clone, Copy, Default)]
+pub struct Hooks {
+    /// What calling a value of a language-defined class means (a class, a bound method).
+    pub callee: Option<fn(&StandardSpace, Value) -> Option<Callee<Value>>>,
+    /// The guest value a handler receives for an operation's error (an exception instance).
+    pub error_value: Option<fn(&mut Vm, &OpError) -> Result<Value, OpError>>,
+    /// `(kind, message)` for an uncaught guest exception.
+    pub describe_exception: Option<fn(&mut Vm, &Value) -> (String, String)>,
+}
+
 /// The standard object space.
 pub struct StandardSpace {
     /// The garbage-collected heap.
@@ -100,6 +113,12 @@ pub struct StandardSpace {
     ops: CoreOps,
     /// How none, true and false print.
     pub spelling: Spelling,
+    /// Language hooks.
+    pub hooks: Hooks,
+    /// Values a language keeps alive for the whole run (its class objects, say).
+    pub roots: Vec<Value>,
+    /// The language's own run-time state (type ids, caches), if it has any.
+    pub ext: Option<Box<dyn std::any::Any>>,
     config: StandardConfig,
 }
 
@@ -202,6 +221,9 @@ impl StandardSpace {
             cache: DispatchCache::default(),
             ops,
             spelling,
+            hooks: Hooks::default(),
+            roots: Vec::new(),
+            ext: None,
             config,
         }
     }
@@ -634,10 +656,17 @@ impl Space for StandardSpace {
     }
 
     #[inline]
-    fn callee(&mut self, f: &Value) -> Result<Callee, OpError> {
+    fn callee(&mut self, f: &Value) -> Result<Callee<Value>, OpError> {
         match self.object(*f) {
             Some((_, Body::Closure { code, .. })) => Ok(Callee::Guest(*code)),
             Some((_, Body::Native(id))) => Ok(Callee::Native(*id)),
+            _ if self.hooks.callee.is_some() => match (self.hooks.callee.expect("checked"))(self, *f) {
+                Some(c) => Ok(c),
+                None => Err(OpError::type_error(format!(
+                    "'{}' object is not callable",
+                    self.type_name_of(*f)
+                ))),
+            },
             _ => Err(OpError::type_error(format!(
                 "'{}' object is not callable",
                 self.type_name_of(*f)
@@ -672,10 +701,16 @@ impl Space for StandardSpace {
     }
 
     fn error_value(vm: &mut Vm, e: &OpError) -> Result<Value, OpError> {
+        if let Some(hook) = vm.space.hooks.error_value {
+            return hook(vm, e);
+        }
         vm.space.str_value(&e.to_string())
     }
 
     fn describe_exception(vm: &mut Vm, w: &Value) -> (String, String) {
+        if let Some(hook) = vm.space.hooks.describe_exception {
+            return hook(vm, w);
+        }
         let text = Self::display(vm, w).unwrap_or_else(|e| e.to_string());
         ("Error".to_string(), text)
     }
@@ -685,7 +720,18 @@ impl Space for StandardSpace {
     }
 
     fn collect(&mut self, roots: &[&[Value]]) -> Result<(), OpError> {
-        self.heap.collect(roots.iter().copied())
+        let own = std::mem::take(&mut self.roots);
+        let result = self
+            .heap
+            .collect(roots.iter().copied().chain(std::iter::once(own.as_slice())));
+        self.roots = own;
+        result
+    }
+
+    fn start<L: Language>(vm: &mut Vm, lang: &L) -> Result<(), Diagnostic> {
+        vm.install(lang.builtins())
+            .map_err(|e| Diagnostic::new(e.kind.name(), e.message, None))?;
+        lang.start_standard(vm)
     }
 
     fn live_objects(&self) -> usize {
