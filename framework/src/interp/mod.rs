@@ -598,6 +598,80 @@ impl<S: Space> Interp<S> {
         }
     }
 
+    /// Calls `f` with positional and keyword arguments from Rust.
+    pub fn call_with_keywords(
+        &mut self,
+        f: S::W,
+        args: &[S::W],
+        keywords: Vec<(String, S::W)>,
+    ) -> Result<S::W, OpError> {
+        if keywords.is_empty() {
+            return self.call_value(f, args);
+        }
+        let mut f = f;
+        let mut positional = args.to_vec();
+        let mut callee = self.space.callee(&f)?;
+        while let Callee::Bound { func, receiver } = callee {
+            positional.insert(0, receiver);
+            f = func;
+            callee = self.space.callee(&f)?;
+        }
+        match callee {
+            Callee::Bound { .. } => unreachable!("unbound above"),
+            Callee::Native(id) => self.call_native_with(id, positional, keywords),
+            Callee::Guest(code) => {
+                let target = self.codes[code.0 as usize].clone();
+                let mark = self.native_roots.len();
+                let bound = self.bind_args(&target.code, &f, positional, keywords);
+                self.native_roots.truncate(mark);
+                let values = bound?;
+                if target.code.generator {
+                    let none = self.space.none();
+                    let mut regs = values;
+                    regs.resize((target.code.nregs as usize).max(regs.len()), none.clone());
+                    let state = GenState {
+                        code,
+                        closure: f,
+                        pc: 0,
+                        resume_dst: None,
+                        regs,
+                        status: GenStatus::Created,
+                        result: none,
+                    };
+                    return S::make_generator(self, state);
+                }
+                self.call_bound(code, f, values)
+            }
+        }
+    }
+
+    /// A function value for a native that is not bound to any global
+    /// (a method of a built-in type, say).
+    pub fn make_native_fn(&mut self, name: &'static str, arity: Arity, func: NativeFn<S>) -> Result<S::W, OpError> {
+        let id = crate::space::NativeId(self.natives.len() as u32);
+        let value = self.space.make_native(id, name)?;
+        self.natives.push(NativeEntry { name, arity, func });
+        Ok(value)
+    }
+
+    /// The name of a native function, for messages.
+    pub fn native_name(&self, id: crate::space::NativeId) -> &'static str {
+        self.natives.get(id.0 as usize).map_or("?", |n| n.name)
+    }
+
+    /// Takes the guest exception that crossed a native as an `OpError` of
+    /// kind `Raised` (see [`Interp::call_value`]), if there is one.
+    pub fn take_raised(&mut self) -> Option<S::W> {
+        self.raised.take()
+    }
+
+    /// Hands a guest exception to the main loop: the returned error, when it
+    /// reaches the loop, is re-raised as `exc` itself.
+    pub fn raise_value(&mut self, exc: S::W, message: String) -> OpError {
+        self.raised = Some(exc);
+        OpError::new(ErrorKind::Raised, message)
+    }
+
     /// What calling `f` means, with bound receivers inserted before the
     /// arguments at `first` (shifting them up one register each time).
     fn resolve_callee(
