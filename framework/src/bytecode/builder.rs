@@ -67,13 +67,14 @@ impl CodeBuilder {
         Label(self.code.instrs.len() as u32)
     }
 
-    /// Points the jump at `at` to `target`.
+    /// Points the jump at `at` (or a `ForIter`'s exit) to `target`.
     pub fn patch(&mut self, at: Label, target: Label) {
         match &mut self.code.instrs[at.0 as usize] {
             Instr::Jump { target: t }
             | Instr::JumpBack { target: t }
             | Instr::JumpIfFalse { target: t, .. }
-            | Instr::JumpIfTrue { target: t, .. } => *t = target,
+            | Instr::JumpIfTrue { target: t, .. }
+            | Instr::ForIter { target: t, .. } => *t = target,
             other => unreachable!("patch of a non-jump instruction {other:?}"),
         }
     }

@@ -659,6 +659,11 @@ impl<S: Space> Interp<S> {
         self.natives.get(id.0 as usize).map_or("?", |n| n.name)
     }
 
+    /// The guest exception currently crossing a native, if any (see [`Interp::take_raised`]).
+    pub fn raised(&self) -> Option<&S::W> {
+        self.raised.as_ref()
+    }
+
     /// Takes the guest exception that crossed a native as an `OpError` of
     /// kind `Raised` (see [`Interp::call_value`]), if there is one.
     pub fn take_raised(&mut self) -> Option<S::W> {

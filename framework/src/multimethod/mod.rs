@@ -186,6 +186,13 @@ impl<C: Dispatch> Registry<C> {
         TypeId((self.types.len() - 1) as u16)
     }
 
+    /// Renames a class (a language spelling a core type its own way, like `NoneType`).
+    pub fn rename_type(&mut self, t: TypeId, name: &str) {
+        if let Some(info) = self.types.get_mut(t.0 as usize) {
+            info.name = name.to_string();
+        }
+    }
+
     /// Information about a class.
     pub fn type_info(&self, t: TypeId) -> Option<&TypeInfo> {
         self.types.get(t.0 as usize)

@@ -173,6 +173,13 @@ impl Value {
     }
 }
 
+/// The default value is none (so that tables of values can be made empty).
+impl Default for Value {
+    fn default() -> Value {
+        Value::NONE
+    }
+}
+
 impl fmt::Debug for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(i) = self.as_small_int() {

@@ -220,6 +220,19 @@ pub fn hash_of(vm: &mut Vm, key: Value) -> Result<u64, OpError> {
     }
 }
 
+/// Looks up a string key without running any guest code (the key is a
+/// string, so hashing and equality are the built-in ones).
+pub fn dict_get_str(space: &StandardSpace, dict: Value, key: &str) -> Option<Value> {
+    let t = table(space, dict)?;
+    let mut probe = t.probe(fnv1a(key.as_bytes()));
+    while let Some((index, candidate)) = t.next_candidate(&mut probe) {
+        if space.str_of(candidate) == Some(key) {
+            return t.entry(index).map(|e| e.value);
+        }
+    }
+    None
+}
+
 fn fnv1a(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf29ce484222325;
     for &b in bytes {

@@ -102,6 +102,9 @@ pub struct Hooks {
     pub error_value: Option<fn(&mut Vm, &OpError) -> Result<Value, OpError>>,
     /// `(kind, message)` for an uncaught guest exception.
     pub describe_exception: Option<fn(&mut Vm, &Value) -> (String, String)>,
+    /// The user-visible type name of a value, where the class is not the whole story
+    /// (instances of user classes are named after their class).
+    pub type_name: Option<fn(&StandardSpace, Value) -> Option<String>>,
 }
 
 /// The standard object space.
@@ -172,6 +175,33 @@ fn call_text(vm: &mut Vm, mm: MmId, v: Value) -> Result<String, OpError> {
             None => Err(OpError::type_error("__str__ returned non-string")),
         },
         None => Ok(format!("<{} object>", vm.space.type_name_of(v))),
+    }
+}
+
+impl CoreOps {
+    /// The core multimethod ids of a registry made by [`core_registry`]
+    /// (for languages, whose registration hook only sees the registry).
+    pub fn of(reg: &Registry) -> CoreOps {
+        let get = |name: &str| reg.lookup(name).expect("core multimethods are registered first");
+        CoreOps {
+            binary: BinOp::ALL.map(|op| get(op.name())),
+            neg: get("neg"),
+            pos: get("pos"),
+            invert: get("invert"),
+            getitem: get("getitem"),
+            setitem: get("setitem"),
+            delitem: get("delitem"),
+            getattr: get("getattr"),
+            setattr: get("setattr"),
+            delattr: get("delattr"),
+            iter: get("iter"),
+            next: get("next"),
+            len: get("len"),
+            hash: get("hash"),
+            truth: get("truth"),
+            str: get("str"),
+            repr: get("repr"),
+        }
     }
 }
 
@@ -258,6 +288,11 @@ impl StandardSpace {
 
     /// The user-visible name of a value's type.
     pub fn type_name_of(&self, v: Value) -> String {
+        if let Some(hook) = self.hooks.type_name {
+            if let Some(name) = hook(self, v) {
+                return name;
+            }
+        }
         self.registry.type_name(self.type_of(v)).to_string()
     }
 
