@@ -61,6 +61,7 @@ pub fn instr_text(i: &Instr) -> String {
         Instr::Unpack { first, src, count } => format!("Unpack {}, {src}", arg_range(first.0, count)),
         Instr::CallEx { site } => format!("CallEx site{site}"),
         Instr::Yield { dst, src } => format!("Yield {dst}, {src}"),
+        Instr::Append { list, src } => format!("Append {list}, {src}"),
     }
 }
 

@@ -318,6 +318,8 @@ pub enum Instr {
     Unpack { first: Reg, src: Reg, count: u16 },
     /// A call with keywords or `*`/`**` arguments, described by `code.call_sites[site]`.
     CallEx { site: u16 },
+    /// `R[list].append(R[src])` for a list, `add` for a set (comprehensions build with it).
+    Append { list: Reg, src: Reg },
     /// Suspend this generator's frame, handing `R[src]` to whoever resumed it;
     /// on resumption `R[dst]` receives the value sent in (none for `next`).
     Yield { dst: Reg, src: Reg },

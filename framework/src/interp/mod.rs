@@ -25,6 +25,8 @@
 mod call;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_ext;
 
 use call::{ArgValues, Started};
 
@@ -1155,6 +1157,10 @@ impl<S: Space> Interp<S> {
                         f.pc = (pc - 1) as u32;
                     }
                     return Err(Unwind::Raised(v));
+                }
+                Instr::Append { list, src } => {
+                    let (l, v) = (reg!(list).clone(), reg!(src).clone());
+                    check!(S::append(self, l, v));
                 }
                 Instr::Yield { dst, src } => {
                     let v = reg!(src).clone();

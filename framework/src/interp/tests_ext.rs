@@ -24,7 +24,16 @@ const SPELLING: Spelling = Spelling {
 
 /// Global slots every program may name; the natives are found in the builtins by name.
 const NAMES: [&str; 10] = [
-    "print", "send", "apply", "kw", "ident", "gen_result", "loop", "sq", "me", "f",
+    "print",
+    "send",
+    "apply",
+    "kw",
+    "ident",
+    "gen_result",
+    "loop",
+    "sq",
+    "me",
+    "f",
 ];
 
 fn gid(name: &str) -> GlobalId {
@@ -120,10 +129,16 @@ fn gen_result(vm: &mut Vm, args: &[Value]) -> Result<Value, OpError> {
         _ => return Err(OpError::type_error("not a generator")),
     };
     if state.0 != GenStatus::Finished || state.2 != 0 {
-        return Err(OpError::new(ErrorKind::Value, format!("generator not finished: {state:?}")));
+        return Err(OpError::new(
+            ErrorKind::Value,
+            format!("generator not finished: {state:?}"),
+        ));
     }
     if StandardSpace::generator_take(vm, &args[0])?.is_some() {
-        return Err(OpError::new(ErrorKind::Value, "a finished generator handed out its frame"));
+        return Err(OpError::new(
+            ErrorKind::Value,
+            "a finished generator handed out its frame",
+        ));
     }
     Ok(state.1)
 }
@@ -170,7 +185,11 @@ fn run_with(config: StandardConfig, limits: Limits, codes: Vec<Code>) -> (String
     vm.install(natives()).unwrap();
     let result = vm.run_module(module(codes));
     let out = String::from_utf8(buf.borrow().clone()).unwrap();
-    assert!(vm.native_roots.is_empty(), "{} native roots leaked", vm.native_roots.len());
+    assert!(
+        vm.native_roots.is_empty(),
+        "{} native roots leaked",
+        vm.native_roots.len()
+    );
     assert!(vm.gen_stack.is_empty() && vm.nesting == 0);
     (out, result, vm)
 }
@@ -185,7 +204,10 @@ fn run(codes: Vec<Code>) -> String {
 }
 
 fn run_trivial(codes: Vec<Code>) -> Result<String, Diagnostic> {
-    fn print_any(vm: &mut Interp<TrivialSpace>, args: &[<TrivialSpace as Space>::W]) -> Result<<TrivialSpace as Space>::W, OpError> {
+    fn print_any(
+        vm: &mut Interp<TrivialSpace>,
+        args: &[<TrivialSpace as Space>::W],
+    ) -> Result<<TrivialSpace as Space>::W, OpError> {
         let mut parts = Vec::new();
         for a in args {
             parts.push(vm.display(a)?);
@@ -194,7 +216,11 @@ fn run_trivial(codes: Vec<Code>) -> Result<String, Diagnostic> {
         Ok(vm.space.none())
     }
     let buf = Rc::new(RefCell::new(Vec::new()));
-    let mut vm = Interp::new(TrivialSpace::new(SPELLING), Limits::default(), Box::new(SharedBuf(buf.clone())));
+    let mut vm = Interp::new(
+        TrivialSpace::new(SPELLING),
+        Limits::default(),
+        Box::new(SharedBuf(buf.clone())),
+    );
     *vm.globals_mut() = globals();
     vm.install(vec![Builtin {
         name: "print",
@@ -279,7 +305,12 @@ impl Asm {
         self.scoped(|a| {
             let first = a.temps(items);
             let count = items.len() as u16;
-            a.op(Instr::Build { kind, dst, first, count });
+            a.op(Instr::Build {
+                kind,
+                dst,
+                first,
+                count,
+            });
         });
     }
     fn consts(&mut self, kind: BuildKind, dst: Reg, items: &[Const]) {
@@ -295,7 +326,11 @@ impl Asm {
         self.consts(kind, dst, &items.iter().map(|&i| Const::Int(i)).collect::<Vec<_>>());
     }
     fn strs(&mut self, kind: BuildKind, dst: Reg, items: &[&str]) {
-        self.consts(kind, dst, &items.iter().map(|&s| Const::Str(s.into())).collect::<Vec<_>>());
+        self.consts(
+            kind,
+            dst,
+            &items.iter().map(|&s| Const::Str(s.into())).collect::<Vec<_>>(),
+        );
     }
     fn slice(&mut self, dst: Reg, parts: [Option<i64>; 3]) {
         let parts = parts.map(|p| p.map_or(Const::None, Const::Int));
@@ -341,7 +376,12 @@ impl Asm {
         self.scoped(|a| {
             let first = a.temps(args);
             let argc = args.len() as u8;
-            a.op(Instr::Call { dst, f, args: first, argc });
+            a.op(Instr::Call {
+                dst,
+                f,
+                args: first,
+                argc,
+            });
         });
     }
     fn callg(&mut self, dst: Reg, name: &str, args: &[Reg]) {
@@ -406,7 +446,10 @@ impl Asm {
         let [it, item] = self.regs();
         self.op(Instr::GetIter { dst: it, src });
         let top = self.b.here();
-        let exit = self.op(Instr::ForIter { iter: it, target: Label(0) });
+        let exit = self.op(Instr::ForIter {
+            iter: it,
+            target: Label(0),
+        });
         body(self, item);
         self.op(Instr::JumpBack { target: top });
         let end = self.b.here();
@@ -418,7 +461,10 @@ impl Asm {
         self.int(i, 0);
         let top = self.b.here();
         self.bin(BinOp::Lt, c, i, n);
-        let exit = self.op(Instr::JumpIfFalse { cond: c, target: Label(0) });
+        let exit = self.op(Instr::JumpIfFalse {
+            cond: c,
+            target: Label(0),
+        });
         body(self);
         self.bin_k(BinOp::Add, i, i, Const::Int(1));
         self.op(Instr::JumpBack { target: top });
@@ -498,7 +544,11 @@ fn build_index_and_slice_lists_tuples_strings_and_dicts() {
     ];
     for parts in slices {
         m.slice(sl, parts);
-        m.op(Instr::GetItem { dst: x, obj: l, key: sl });
+        m.op(Instr::GetItem {
+            dst: x,
+            obj: l,
+            key: sl,
+        });
         m.print(&[x]);
     }
     m.ints(BuildKind::Tuple, t, &[1, 2, 3]);
@@ -507,7 +557,11 @@ fn build_index_and_slice_lists_tuples_strings_and_dicts() {
     m.print(&[x]);
     for parts in [[None, None, Some(-1)], [Some(1), Some(2), None]] {
         m.slice(sl, parts);
-        m.op(Instr::GetItem { dst: x, obj: t, key: sl });
+        m.op(Instr::GetItem {
+            dst: x,
+            obj: t,
+            key: sl,
+        });
         m.print(&[x]);
     }
     m.s(s, "héllo wörld");
@@ -525,7 +579,11 @@ fn build_index_and_slice_lists_tuples_strings_and_dicts() {
     ];
     for parts in slices {
         m.slice(sl, parts);
-        m.op(Instr::GetItem { dst: x, obj: s, key: sl });
+        m.op(Instr::GetItem {
+            dst: x,
+            obj: s,
+            key: sl,
+        });
         m.print(&[x]);
     }
     let [k, v] = m.regs();
@@ -567,7 +625,12 @@ fn set_and_delete_items_and_cpython_error_messages() {
     m.consts(
         BuildKind::Dict,
         d,
-        &[Const::Str("a".into()), Const::Int(1), Const::Str("b".into()), Const::Int(2)],
+        &[
+            Const::Str("a".into()),
+            Const::Int(1),
+            Const::Str("b".into()),
+            Const::Int(2),
+        ],
     );
     for (key, v) in [("c", 3), ("a", 10)] {
         m.s(k, key);
@@ -694,30 +757,58 @@ fn iteration_counts_and_orders_and_unpacking() {
     count_and_join(&mut m, c, Const::Int(0), None);
     // Unpacking a tuple, a string, a list and a dict (its keys).
     m.ints(BuildKind::Tuple, c, &[1, 2]);
-    m.op(Instr::Unpack { first: a, src: c, count: 2 });
+    m.op(Instr::Unpack {
+        first: a,
+        src: c,
+        count: 2,
+    });
     m.print(&[a, b]);
     m.s(c, "xé");
-    m.op(Instr::Unpack { first: a, src: c, count: 2 });
+    m.op(Instr::Unpack {
+        first: a,
+        src: c,
+        count: 2,
+    });
     m.print(&[a, b]);
     m.ints(BuildKind::List, x, &[2]);
     m.int(a, 1);
     m.s(b, "z");
     m.build(BuildKind::List, c, &[a, x, b]);
-    m.op(Instr::Unpack { first: a, src: c, count: 3 });
+    m.op(Instr::Unpack {
+        first: a,
+        src: c,
+        count: 3,
+    });
     m.print(&[a, b, e]);
-    m.op(Instr::Unpack { first: a, src: d, count: 3 });
+    m.op(Instr::Unpack {
+        first: a,
+        src: d,
+        count: 3,
+    });
     m.print(&[a, b, e]);
     m.ints(BuildKind::List, c, &[1, 2, 3]);
     m.catch(|m| {
-        m.op(Instr::Unpack { first: a, src: c, count: 2 });
+        m.op(Instr::Unpack {
+            first: a,
+            src: c,
+            count: 2,
+        });
     });
     m.ints(BuildKind::List, c, &[1, 2]);
     m.catch(|m| {
-        m.op(Instr::Unpack { first: a, src: c, count: 3 });
+        m.op(Instr::Unpack {
+            first: a,
+            src: c,
+            count: 3,
+        });
     });
     m.int(c, 5);
     m.catch(|m| {
-        m.op(Instr::Unpack { first: a, src: c, count: 2 });
+        m.op(Instr::Unpack {
+            first: a,
+            src: c,
+            count: 2,
+        });
     });
     m.catch(|m| m.for_each(c, |_, _| {}));
     m.ret(c);
@@ -824,7 +915,11 @@ fn dict_keys_hash_by_value_and_survive_many_deletions() {
     let mut m = Asm::main();
     let [d, k, v, x, i, n, c] = m.regs();
     m.consts(BuildKind::Dict, d, &[Const::Int(1), Const::Str("int".into())]);
-    for (key, val) in [(Const::Float(1.0), "float"), (Const::Bool(true), "bool"), (Const::Float(-1.0), "m")] {
+    for (key, val) in [
+        (Const::Float(1.0), "float"),
+        (Const::Bool(true), "bool"),
+        (Const::Float(-1.0), "m"),
+    ] {
         m.k(k, key);
         m.s(v, val);
         m.op(Instr::SetItem { obj: d, key: k, src: v });
@@ -859,8 +954,8 @@ fn dict_keys_hash_by_value_and_survive_many_deletions() {
         m.bin_k(BinOp::Mod, c, i, Const::Int(2));
         m.bin_k(BinOp::Eq, c, c, Const::Int(0));
         m.if_true(c, |m| {
-        m.op(Instr::DelItem { obj: d, key: i });
-    });
+            m.op(Instr::DelItem { obj: d, key: i });
+        });
     });
     count_and_join(&mut m, d, Const::Int(0), None);
     // bad counts keys whose presence or value is wrong.
@@ -892,5 +987,831 @@ fn dict_keys_hash_by_value_and_survive_many_deletions() {
     assert_eq!(
         out,
         "{1: 'bool', -1.0: 'm'}\nm\nt\nbig big\n5000 25000000\n0\n5500 25249500\n"
+    );
+}
+
+// ---- calls -------------------------------------------------------------------------------
+
+/// `g(a, *args, **kw)` returning `(a, args, kw)`.
+fn varargs_fn() -> Code {
+    let p = Params {
+        names: vec!["a".into()],
+        positional: 1,
+        varargs: true,
+        varkw: true,
+        ..Params::default()
+    };
+    let mut a = Asm::new("g", p);
+    let r = a.reg();
+    a.build(BuildKind::Tuple, r, &[Reg(0), Reg(1), Reg(2)]);
+    a.ret(r);
+    a.finish()
+}
+
+#[test]
+fn defaults_keywords_varargs_kwargs_and_spreading() {
+    let mut m = Asm::main();
+    let [f, g, h, r, x, y, z, l, t, d, d2] = m.regs();
+    make_abc(&mut m, f, 1);
+    m.closure(g, 2, &[]);
+    m.int(x, 7);
+    m.closure(h, 3, &[x]);
+    m.int(x, 1);
+    m.int(y, 2);
+    m.int(z, 3);
+    m.ints(BuildKind::List, l, &[1, 2, 3]);
+    m.ints(BuildKind::Tuple, t, &[2]);
+    m.consts(
+        BuildKind::Dict,
+        d,
+        &[
+            Const::Str("a".into()),
+            Const::Int(1),
+            Const::Str("c".into()),
+            Const::Int(9),
+        ],
+    );
+    m.consts(BuildKind::Dict, d2, &[Const::Str("c".into()), Const::Int(3)]);
+    for args in [&[x][..], &[x, y], &[x, y, z]] {
+        m.call(r, f, args);
+        m.print(&[r]);
+    }
+    let sites = [
+        (
+            f,
+            Args {
+                pos: &[x],
+                kw: &[("c", z)],
+                ..Args::default()
+            },
+        ),
+        (
+            f,
+            Args {
+                kw: &[("c", z), ("a", y)],
+                ..Args::default()
+            },
+        ),
+        (
+            f,
+            Args {
+                star: Some(l),
+                ..Args::default()
+            },
+        ),
+        (
+            f,
+            Args {
+                pos: &[x],
+                star: Some(t),
+                ..Args::default()
+            },
+        ),
+        (
+            f,
+            Args {
+                star_star: Some(d),
+                ..Args::default()
+            },
+        ),
+        (
+            f,
+            Args {
+                pos: &[x],
+                kw: &[("b", y)],
+                star_star: Some(d2),
+                ..Args::default()
+            },
+        ),
+        (
+            g,
+            Args {
+                pos: &[x, y, z],
+                ..Args::default()
+            },
+        ),
+        (
+            g,
+            Args {
+                pos: &[x, y, z],
+                kw: &[("x", x), ("y", y)],
+                ..Args::default()
+            },
+        ),
+        (
+            g,
+            Args {
+                pos: &[x],
+                ..Args::default()
+            },
+        ),
+        (
+            g,
+            Args {
+                star: Some(l),
+                star_star: Some(d2),
+                ..Args::default()
+            },
+        ),
+        (
+            g,
+            Args {
+                kw: &[("a", x), ("b", y)],
+                ..Args::default()
+            },
+        ),
+        (
+            h,
+            Args {
+                pos: &[x],
+                kw: &[("k", y)],
+                ..Args::default()
+            },
+        ),
+        (
+            h,
+            Args {
+                pos: &[x],
+                kw: &[("m", z), ("k", y)],
+                ..Args::default()
+            },
+        ),
+        (
+            h,
+            Args {
+                kw: &[("k", y), ("a", z)],
+                ..Args::default()
+            },
+        ),
+    ];
+    for (callee, args) in sites {
+        m.call_ex(r, callee, args);
+        m.print(&[r]);
+    }
+    m.consts(BuildKind::Dict, d, &[Const::Int(1), Const::Int(2)]);
+    m.catch(|m| {
+        m.call_ex(
+            r,
+            f,
+            Args {
+                star_star: Some(d),
+                ..Args::default()
+            },
+        )
+    });
+    m.ret(r);
+    let h = list_of_params("h", params(&["a", "k", "m"], 1, 2, &[2]));
+    let out = run(vec![m.finish(), abc(), varargs_fn(), h]);
+    let expected = "[1, 10, 20]\n[1, 2, 20]\n[1, 2, 3]\n[1, 10, 3]\n[2, 10, 3]\n[1, 2, 3]\n[1, 2, 20]\n\
+        [1, 10, 9]\n[1, 2, 3]\n(1, (2, 3), {})\n(1, (2, 3), {'x': 1, 'y': 2})\n(1, (), {})\n\
+        (1, (2, 3), {'c': 3})\n(1, (), {'b': 2})\n[1, 2, 7]\n[1, 2, 3]\n[3, 2, 7]\n\
+        TypeError: keywords must be strings\n";
+    assert_eq!(out, expected);
+}
+
+/// Calls `f` declared by `p` (default values 0, 1, ...) through `CallEx` with
+/// `pos` positional ints and the keywords `kws`; returns the printed error.
+fn bind_error(p: Params, pos: usize, kws: &[&str]) -> String {
+    let mut m = Asm::main();
+    let f = m.reg();
+    m.scoped(|m| {
+        let defs: Vec<Reg> = p.defaults.iter().map(|_| m.reg()).collect();
+        for (i, &r) in defs.iter().enumerate() {
+            m.int(r, i as i64);
+        }
+        m.closure(f, 1, &defs);
+    });
+    let vals: Vec<Reg> = (0..pos + kws.len()).map(|_| m.reg()).collect();
+    for (i, &r) in vals.iter().enumerate() {
+        m.int(r, i as i64 + 1);
+    }
+    let kw: Vec<(&str, Reg)> = kws.iter().copied().zip(vals[pos..].iter().copied()).collect();
+    m.catch(|m| {
+        let args = Args {
+            pos: &vals[..pos],
+            kw: &kw,
+            ..Args::default()
+        };
+        m.call_ex(f, f, args);
+    });
+    m.ret(f);
+    run(vec![m.finish(), list_of_params("f", p)])
+}
+
+#[test]
+fn binding_errors_use_cpython_messages() {
+    let ab = || params(&["a", "b"], 2, 0, &[]);
+    let ak = |defaults: &[u16]| params(&["a", "k"], 1, 1, defaults);
+    let cases: Vec<(Params, usize, &[&str], &str)> = vec![
+        (ab(), 3, &[], "f() takes 2 positional arguments but 3 were given"),
+        (ab(), 1, &[], "f() missing 1 required positional argument: 'b'"),
+        (ab(), 0, &[], "f() missing 2 required positional arguments: 'a' and 'b'"),
+        (ab(), 2, &["z"], "f() got an unexpected keyword argument 'z'"),
+        (ab(), 1, &["a"], "f() got multiple values for argument 'a'"),
+        (ak(&[]), 1, &[], "f() missing 1 required keyword-only argument: 'k'"),
+        (
+            params(&["a", "b"], 2, 0, &[1]),
+            3,
+            &[],
+            "f() takes from 1 to 2 positional arguments but 3 were given",
+        ),
+        (
+            params(&["a"], 1, 0, &[]),
+            2,
+            &[],
+            "f() takes 1 positional argument but 2 were given",
+        ),
+        (
+            params(&[], 0, 0, &[]),
+            1,
+            &[],
+            "f() takes 0 positional arguments but 1 was given",
+        ),
+        (
+            params(&["a", "b", "c"], 3, 0, &[]),
+            0,
+            &[],
+            "f() missing 3 required positional arguments: 'a', 'b', and 'c'",
+        ),
+        // A keyword-only default does not make a positional parameter optional.
+        (ak(&[1]), 2, &[], "f() takes 1 positional argument but 2 were given"),
+        (
+            ak(&[]),
+            2,
+            &["k"],
+            "f() takes 1 positional argument but 2 positional arguments (and 1 keyword-only argument) were given",
+        ),
+        // CPython checks keywords before counting positional arguments.
+        (
+            params(&["a"], 1, 0, &[]),
+            2,
+            &["z"],
+            "f() got an unexpected keyword argument 'z'",
+        ),
+        (
+            params(&["a"], 1, 0, &[]),
+            2,
+            &["a"],
+            "f() got multiple values for argument 'a'",
+        ),
+    ];
+    for (p, pos, kws, msg) in cases {
+        let what = format!("{p:?} called with {pos} positional arguments and keywords {kws:?}");
+        assert_eq!(bind_error(p, pos, kws), format!("TypeError: {msg}\n"), "{what}");
+    }
+}
+
+#[test]
+fn natives_take_keywords_or_refuse_them_and_call_back_into_defaults() {
+    let mut m = Asm::main();
+    let [kwf, idf, ap, f, g, r, x, y, s, d, l] = m.regs();
+    m.global(kwf, "kw");
+    m.global(idf, "ident");
+    m.global(ap, "apply");
+    make_abc(&mut m, f, 1);
+    m.closure(g, 2, &[]);
+    m.int(x, 1);
+    m.ints(BuildKind::List, y, &[3]);
+    m.s(s, "a");
+    m.consts(BuildKind::Dict, d, &[Const::Str("q".into()), Const::Int(1)]);
+    m.ints(BuildKind::List, l, &[1, 2]);
+    let sites = [
+        (
+            kwf,
+            Args {
+                pos: &[x, s],
+                kw: &[("x", x), ("y", y)],
+                ..Args::default()
+            },
+        ),
+        (kwf, Args::default()),
+        (
+            kwf,
+            Args {
+                star_star: Some(d),
+                ..Args::default()
+            },
+        ),
+    ];
+    for (callee, args) in sites {
+        m.call_ex(r, callee, args);
+        m.print(&[r]);
+    }
+    m.call(r, kwf, &[x]);
+    m.print(&[r]);
+    m.catch(|m| {
+        m.call_ex(
+            r,
+            idf,
+            Args {
+                pos: &[x],
+                kw: &[("z", x)],
+                ..Args::default()
+            },
+        )
+    });
+    m.catch(|m| {
+        m.call_ex(
+            r,
+            idf,
+            Args {
+                star: Some(l),
+                ..Args::default()
+            },
+        )
+    });
+    // A native that takes no keywords must not pass them on to a native it calls.
+    m.catch(|m| {
+        m.call_ex(
+            r,
+            ap,
+            Args {
+                pos: &[kwf, x],
+                kw: &[("z", x)],
+                ..Args::default()
+            },
+        )
+    });
+    // call_value binds like a call from bytecode.
+    for args in [&[f, x][..], &[f, x, y, x], &[g, x, y], &[kwf, x]] {
+        m.call(r, ap, args);
+        m.print(&[r]);
+    }
+    m.catch(|m| m.call(r, ap, &[f]));
+    m.catch(|m| m.call(r, ap, &[f, x, x, x, x]));
+    m.ret(r);
+    let out = run(vec![m.finish(), abc(), varargs_fn()]);
+    let expected = "1,'a'|x=1,y=[3]\n|\n|q=1\n1|\n\
+        TypeError: ident() got an unexpected keyword argument 'z'\n\
+        TypeError: ident() takes exactly 1 argument (2 given)\n\
+        TypeError: apply() got an unexpected keyword argument 'z'\n\
+        [1, 10, 20]\n[1, [3], 1]\n(1, ([3],), {})\n1|\n\
+        TypeError: f() missing 1 required positional argument: 'a'\n\
+        TypeError: f() takes from 1 to 3 positional arguments but 4 were given\n";
+    assert_eq!(out, expected);
+}
+
+/// `loop(n, acc=0)`: `if n == 0: return acc` else `return loop(n - 1, acc=acc + 1)`.
+fn loop_code(tail: bool) -> Code {
+    let mut a = Asm::new("loop", params(&["n", "acc"], 2, 0, &[1]));
+    let (n, acc) = (Reg(0), Reg(1));
+    let [c, f, n1, acc1, r] = a.regs();
+    a.bin_k(BinOp::Eq, c, n, Const::Int(0));
+    a.if_true(c, |a| a.ret(acc));
+    a.global(f, "loop");
+    a.bin_k(BinOp::Sub, n1, n, Const::Int(1));
+    a.bin_k(BinOp::Add, acc1, acc, Const::Int(1));
+    a.call_ex(
+        r,
+        f,
+        Args {
+            pos: &[n1],
+            kw: &[("acc", acc1)],
+            tail,
+            ..Args::default()
+        },
+    );
+    a.ret(r);
+    a.finish()
+}
+
+#[test]
+fn tail_call_ex_runs_in_constant_frames() {
+    let program = |tail: bool| {
+        let mut m = Asm::main();
+        let [f, n, r] = m.regs();
+        m.int(n, 0);
+        m.closure(f, 1, &[n]);
+        m.store("loop", f);
+        m.int(n, 100_000);
+        m.call(r, f, &[n]);
+        m.print(&[r]);
+        m.ret(r);
+        vec![m.finish(), loop_code(tail)]
+    };
+    let limits = Limits {
+        max_depth: 10,
+        ..Limits::default()
+    };
+    let (out, result, vm) = run_with(StandardConfig::default(), limits, program(true));
+    result.unwrap_or_else(|d| panic!("{}", d.headline()));
+    assert_eq!(out, "100000\n");
+    assert!(
+        vm.frames.is_empty() && vm.regs.len() < 100,
+        "{} registers",
+        vm.regs.len()
+    );
+    let (_, result, _) = run_with(StandardConfig::default(), limits, program(false));
+    assert_eq!(
+        result.unwrap_err().kind,
+        "RecursionError",
+        "the same calls without `tail`"
+    );
+}
+
+// ---- generators ----------------------------------------------------------------------------
+
+/// `gen123()`: yields 1, 2, 3 and returns "ret".
+fn gen123() -> Code {
+    let mut a = Asm::generator("gen123", Params::default());
+    let [v, sent] = a.regs();
+    for i in 1..=3 {
+        a.int(v, i);
+        a.op(Instr::Yield { dst: sent, src: v });
+    }
+    a.s(v, "ret");
+    a.ret(v);
+    a.finish()
+}
+
+#[test]
+fn a_generator_feeds_loops_unpacking_star_calls_and_membership() {
+    let mut m = Asm::main();
+    let [gf, g, f, r, a, b, c, x] = m.regs();
+    m.closure(gf, 1, &[]);
+    m.call(g, gf, &[]);
+    m.for_each(g, |m, x| m.print(&[x]));
+    m.for_each(g, |m, x| m.print(&[x, x]));
+    m.k(x, Const::None);
+    m.callg(r, "send", &[g, x]);
+    m.print(&[r]);
+    m.callg(r, "gen_result", &[g]);
+    m.print(&[r]);
+    make_abc(&mut m, f, 2);
+    m.call(g, gf, &[]);
+    m.call_ex(
+        r,
+        f,
+        Args {
+            star: Some(g),
+            ..Args::default()
+        },
+    );
+    m.print(&[r]);
+    m.call(g, gf, &[]);
+    m.op(Instr::Unpack {
+        first: a,
+        src: g,
+        count: 3,
+    });
+    m.print(&[a, b, c]);
+    // `in` stops at the first match; the rest is still there.
+    m.call(g, gf, &[]);
+    m.int(x, 2);
+    m.bin(BinOp::In, r, x, g);
+    m.print(&[r]);
+    m.for_each(g, |m, x| m.print(&[x]));
+    m.call(g, gf, &[]);
+    m.int(x, 5);
+    m.bin(BinOp::In, r, x, g);
+    m.print(&[r]);
+    m.call(g, gf, &[]);
+    m.k(x, Const::None);
+    m.callg(a, "send", &[g, x]);
+    m.callg(b, "send", &[g, x]);
+    m.print(&[a, b]);
+    m.call(g, gf, &[]);
+    m.catch(|m| {
+        m.op(Instr::Unpack {
+            first: a,
+            src: g,
+            count: 2,
+        });
+    });
+    m.ret(r);
+    let out = run(vec![m.finish(), gen123(), abc()]);
+    let expected = "1\n2\n3\n<done>\nret\n[1, 2, 3]\n1 2 3\nTrue\n3\nFalse\n1 2\n\
+        ValueError: too many values to unpack (expected 2)\n";
+    assert_eq!(out, expected);
+}
+
+#[test]
+fn send_delivers_values_to_the_yield_and_a_running_generator_cannot_be_resumed() {
+    // acc(): total = 0; while True: total += yield total
+    let mut acc = Asm::generator("acc", Params::default());
+    let [total, v] = acc.regs();
+    acc.int(total, 0);
+    let top = acc.b.here();
+    acc.op(Instr::Yield { dst: v, src: total });
+    acc.bin(BinOp::Add, total, total, v);
+    acc.op(Instr::JumpBack { target: top });
+    // selfish(): yield send(me, None)
+    let mut selfish = Asm::generator("selfish", Params::default());
+    let [g, n, r] = selfish.regs();
+    selfish.global(g, "me");
+    selfish.k(n, Const::None);
+    selfish.callg(r, "send", &[g, n]);
+    selfish.op(Instr::Yield { dst: n, src: r });
+    selfish.ret(n);
+    let mut m = Asm::main();
+    let [gf, g, none, x, r1, r2, r3] = m.regs();
+    m.closure(gf, 1, &[]);
+    m.call(g, gf, &[]);
+    m.k(none, Const::None);
+    m.callg(r1, "send", &[g, none]);
+    m.int(x, 5);
+    m.callg(r2, "send", &[g, x]);
+    m.int(x, 10);
+    m.callg(r3, "send", &[g, x]);
+    m.print(&[r1, r2, r3]);
+    m.closure(gf, 2, &[]);
+    m.call(g, gf, &[]);
+    m.store("me", g);
+    m.catch(|m| m.callg(x, "send", &[g, none]));
+    m.callg(x, "send", &[g, none]);
+    m.print(&[x]);
+    m.ret(x);
+    let out = run(vec![m.finish(), acc.finish(), selfish.finish()]);
+    assert_eq!(out, "0 5 15\nValueError: generator already executing\n<done>\n");
+}
+
+/// Yields 1, then fails (`1 + "a"`, or raises "boom"), then would yield 2.
+fn failing_gen(raise: bool) -> Code {
+    let mut a = Asm::generator("bad", Params::default());
+    let [v, s] = a.regs();
+    a.int(v, 1);
+    a.op(Instr::Yield { dst: s, src: v });
+    if raise {
+        a.s(v, "boom");
+        a.op(Instr::Raise { src: v });
+    } else {
+        a.bin_k(BinOp::Add, v, v, Const::Str("a".into()));
+    }
+    a.int(v, 2);
+    a.op(Instr::Yield { dst: s, src: v });
+    a.ret(v);
+    a.finish()
+}
+
+#[test]
+fn exceptions_in_generators_reach_the_consumer_and_finish_the_generator() {
+    let program = |catch: bool| {
+        let mut m = Asm::main();
+        let [gf, g, none, x] = m.regs();
+        m.k(none, Const::None);
+        for code in [1, 2] {
+            m.closure(gf, code, &[]);
+            m.call(g, gf, &[]);
+            if catch {
+                m.catch(|m| m.for_each(g, |m, x| m.print(&[x])));
+            } else {
+                m.for_each(g, |m, x| m.print(&[x]));
+            }
+            m.for_each(g, |m, x| m.print(&[x, x]));
+            m.callg(x, "send", &[g, none]);
+            m.print(&[x]);
+        }
+        m.ret(none);
+        vec![m.finish(), failing_gen(false), failing_gen(true)]
+    };
+    let expected = "1\nTypeError: unsupported operand type(s) for +: 'int' and 'str'\n<done>\n1\nboom\n<done>\n";
+    assert_eq!(run(program(true)), expected);
+    let (out, result, _) = run_with(StandardConfig::default(), Limits::default(), program(false));
+    let d = result.unwrap_err();
+    assert_eq!(out, "1\n");
+    assert_eq!(
+        (d.kind.as_str(), d.message.as_str()),
+        ("TypeError", "unsupported operand type(s) for +: 'int' and 'str'")
+    );
+}
+
+#[test]
+fn generators_interleave_nest_and_call_functions_between_yields() {
+    // count(start, n): yields start, ..., start + n - 1
+    let mut count = Asm::generator("count", params(&["start", "n"], 2, 0, &[]));
+    let [i, end, c, s] = count.regs();
+    count.op(Instr::Move { dst: i, src: Reg(0) });
+    count.bin(BinOp::Add, end, Reg(0), Reg(1));
+    let top = count.b.here();
+    count.bin(BinOp::Lt, c, i, end);
+    count.if_true(c, |a| {
+        a.op(Instr::Yield { dst: s, src: i });
+        a.bin_k(BinOp::Add, i, i, Const::Int(1));
+        a.op(Instr::JumpBack { target: top });
+    });
+    count.ret(s);
+    // sq(x) = x * x
+    let mut sq = Asm::new("sq", params(&["x"], 1, 0, &[]));
+    let r = sq.reg();
+    sq.bin(BinOp::Mul, r, Reg(0), Reg(0));
+    sq.ret(r);
+    // sqgen(n): for i in range(n): yield sq(i)
+    let mut sqgen = Asm::generator("sqgen", params(&["n"], 1, 0, &[]));
+    let [i, v, s] = sqgen.regs();
+    sqgen.repeat(i, Reg(0), |a| {
+        a.callg(v, "sq", &[i]);
+        a.op(Instr::Yield { dst: s, src: v });
+    });
+    sqgen.ret(s);
+    // double(src): for x in src: yield x * 2
+    let mut double = Asm::generator("double", params(&["src"], 1, 0, &[]));
+    let s = double.reg();
+    double.for_each(Reg(0), |a, x| {
+        a.bin_k(BinOp::Mul, x, x, Const::Int(2));
+        a.op(Instr::Yield { dst: s, src: x });
+    });
+    double.ret(s);
+    let mut m = Asm::main();
+    let [f, g1, g2, a, b, none] = m.regs();
+    let r: [Reg; 6] = m.regs();
+    m.closure(f, 2, &[]);
+    m.store("sq", f);
+    m.closure(f, 1, &[]);
+    m.int(a, 0);
+    m.int(b, 2);
+    m.call(g1, f, &[a, b]);
+    m.int(a, 100);
+    m.call(g2, f, &[a, b]);
+    m.k(none, Const::None);
+    for (i, &g) in [g1, g2, g1, g2, g1, g2].iter().enumerate() {
+        m.callg(r[i], "send", &[g, none]);
+    }
+    m.print(&r);
+    m.closure(f, 3, &[]);
+    m.int(a, 4);
+    m.call(g1, f, &[a]);
+    m.closure(f, 4, &[]);
+    m.call(g2, f, &[g1]);
+    m.for_each(g2, |m, x| m.print(&[x]));
+    m.ret(none);
+    let out = run(vec![
+        m.finish(),
+        count.finish(),
+        sq.finish(),
+        sqgen.finish(),
+        double.finish(),
+    ]);
+    assert_eq!(out, "0 100 1 101 <done> <done>\n0\n2\n8\n18\n");
+}
+
+#[test]
+fn suspended_generators_keep_their_registers_across_collections() {
+    // big(n): for i in range(n): hold = [i * 3]; junk = [0] * 50; yield [i]; bad += hold[0] != i * 3
+    let mut big = Asm::generator("big", params(&["n"], 1, 0, &[]));
+    let [bad, i, hold, y, junk, t, s] = big.regs();
+    big.int(bad, 0);
+    big.repeat(i, Reg(0), |a| {
+        a.bin_k(BinOp::Mul, t, i, Const::Int(3));
+        a.build(BuildKind::List, hold, &[t]);
+        a.build(BuildKind::List, y, &[i]);
+        a.ints(BuildKind::List, junk, &[0]);
+        a.bin_k(BinOp::Mul, junk, junk, Const::Int(50));
+        a.op(Instr::Yield { dst: s, src: y });
+        a.item(t, hold, Const::Int(0));
+        a.bin_k(BinOp::Mul, s, i, Const::Int(3));
+        a.bin(BinOp::Ne, t, t, s);
+        a.if_true(t, |a| a.bin_k(BinOp::Add, bad, bad, Const::Int(1)));
+    });
+    big.ret(bad);
+    // main: for y in big(100000): junk = [0] * 100; bad += y[0] != count; count += 1
+    let mut m = Asm::main();
+    let [f, g, n, count, bad, junk, t, r] = m.regs();
+    m.closure(f, 1, &[]);
+    m.int(n, 100_000);
+    m.call(g, f, &[n]);
+    m.int(count, 0);
+    m.int(bad, 0);
+    m.for_each(g, |m, y| {
+        m.ints(BuildKind::List, junk, &[0]);
+        m.bin_k(BinOp::Mul, junk, junk, Const::Int(100));
+        m.item(t, y, Const::Int(0));
+        m.bin(BinOp::Ne, t, t, count);
+        m.if_true(t, |m| m.bin_k(BinOp::Add, bad, bad, Const::Int(1)));
+        m.bin_k(BinOp::Add, count, count, Const::Int(1));
+    });
+    m.callg(r, "gen_result", &[g]);
+    m.print(&[count, bad, r]);
+    m.ret(r);
+    let config = StandardConfig {
+        max_heap_bytes: 8 << 20,
+        ..Default::default()
+    };
+    let (out, result, vm) = run_with(config, Limits::default(), vec![m.finish(), big.finish()]);
+    let stats = vm.space.heap.stats();
+    result.unwrap_or_else(|d| panic!("{} after {stats:?}", d.headline()));
+    assert_eq!(out, "100000 0 0\n");
+    assert!(stats.collections >= 10, "{stats:?}");
+    assert!(stats.live_objects < 10_000, "{stats:?}");
+}
+
+#[test]
+fn instructions_release_what_space_operations_kept_alive() {
+    // for i in range(20000): a, b = ([0] * 100, [0] * 100); x = i in count(0, 1)
+    // Under 8 MiB this fails if each unpacking keeps its two lists alive for good.
+    let mut count = Asm::generator("count1", params(&["start", "n"], 2, 0, &[]));
+    let s = count.reg();
+    count.op(Instr::Yield { dst: s, src: Reg(0) });
+    count.ret(s);
+    let mut m = Asm::main();
+    let [f, i, n, a, b, t, g, hits] = m.regs();
+    m.closure(f, 1, &[]);
+    m.int(n, 20_000);
+    m.int(hits, 0);
+    m.repeat(i, n, |m| {
+        m.ints(BuildKind::List, a, &[0]);
+        m.bin_k(BinOp::Mul, a, a, Const::Int(100));
+        m.bin_k(BinOp::Mul, b, a, Const::Int(1));
+        m.build(BuildKind::Tuple, t, &[a, b]);
+        m.op(Instr::Unpack {
+            first: a,
+            src: t,
+            count: 2,
+        });
+        m.int(b, 1);
+        m.call(g, f, &[i, b]);
+        m.bin(BinOp::In, t, i, g);
+        m.if_true(t, |m| m.bin_k(BinOp::Add, hits, hits, Const::Int(1)));
+    });
+    m.print(&[hits]);
+    m.ret(hits);
+    let config = StandardConfig {
+        max_heap_bytes: 8 << 20,
+        ..Default::default()
+    };
+    let (out, result, vm) = run_with(config, Limits::default(), vec![m.finish(), count.finish()]);
+    result.unwrap_or_else(|d| panic!("{} after {:?}", d.headline(), vm.space.heap.stats()));
+    assert_eq!(out, "20000\n");
+}
+
+// ---- the trivial space ---------------------------------------------------------------------
+
+#[test]
+fn the_trivial_space_refuses_containers_and_generators() {
+    let refused = |build: &dyn Fn(&mut Asm, Reg), extra: Vec<Code>| {
+        let mut m = Asm::main();
+        let x = m.reg();
+        m.s(x, "ab");
+        build(&mut m, x);
+        m.ret(x);
+        let mut codes = vec![m.finish()];
+        codes.extend(extra);
+        let d = run_trivial(codes).unwrap_err();
+        assert_eq!(d.kind, "UnsupportedError", "{}", d.message);
+        d.message
+    };
+    let cases: Vec<(&dyn Fn(&mut Asm, Reg), &str)> = vec![
+        (&|m, x| m.build(BuildKind::List, x, &[x]), "lists"),
+        (&|m, x| m.build(BuildKind::Dict, x, &[x, x]), "dicts"),
+        (&|m, x| m.item(x, x, Const::Int(0)), "indexing"),
+        (&|m, x| m.for_each(x, |_, _| {}), "iteration"),
+        (
+            &|m, x| {
+                m.op(Instr::Unpack {
+                    first: x,
+                    src: x,
+                    count: 2,
+                });
+            },
+            "iteration",
+        ),
+    ];
+    for (build, what) in cases {
+        assert_eq!(
+            refused(build, vec![]),
+            format!("{what} is not available in the trivial space")
+        );
+    }
+    let gen = |m: &mut Asm, x: Reg| {
+        m.closure(x, 1, &[]);
+        m.call(x, x, &[]);
+    };
+    assert_eq!(
+        refused(&gen, vec![gen123()]),
+        "generators is not available in the trivial space"
+    );
+    let star = |m: &mut Asm, x: Reg| {
+        m.closure(x, 1, &[]);
+        m.call(x, x, &[x]);
+    };
+    let msg = refused(&star, vec![varargs_fn()]);
+    assert_eq!(msg, "tuples is not available in the trivial space");
+    // Keywords and defaults need no containers; the refusal can be caught.
+    let mut m = Asm::main();
+    let [f, a, b, r] = m.regs();
+    m.int(a, 10);
+    m.closure(f, 1, &[a]);
+    m.int(a, 5);
+    m.int(b, 1);
+    m.call_ex(
+        r,
+        f,
+        Args {
+            kw: &[("b", b), ("a", a)],
+            ..Args::default()
+        },
+    );
+    m.print(&[r]);
+    m.call(r, f, &[a]);
+    m.print(&[r]);
+    m.catch(|m| m.build(BuildKind::Set, r, &[a]));
+    m.ret(r);
+    let mut sub = Asm::new("sub", params(&["a", "b"], 2, 0, &[1]));
+    let r = sub.reg();
+    sub.bin(BinOp::Sub, r, Reg(0), Reg(1));
+    sub.ret(r);
+    let out = run_trivial(vec![m.finish(), sub.finish()]).unwrap();
+    assert_eq!(
+        out,
+        "4\n-5\nUnsupportedError: sets is not available in the trivial space\n"
     );
 }

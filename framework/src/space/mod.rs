@@ -310,6 +310,11 @@ pub trait Space: Sized {
         let _ = (obj, name);
         Err(OpError::unsupported(vm.space.name(), "attributes"))
     }
+    /// Adds `item` at the end of a list (or to a set).
+    fn append(vm: &mut Interp<Self>, list: Self::W, item: Self::W) -> Result<(), OpError> {
+        let _ = (list, item);
+        Err(OpError::unsupported(vm.space.name(), "lists"))
+    }
     /// An iterator over `obj`.
     fn iter(vm: &mut Interp<Self>, obj: Self::W) -> Result<Self::W, OpError> {
         let _ = obj;

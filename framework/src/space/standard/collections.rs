@@ -317,6 +317,23 @@ pub fn key_error(vm: &mut Vm, key: Value) -> OpError {
     OpError::new(ErrorKind::Key, text)
 }
 
+/// `list.append(item)`, or `set.add(item)`.
+pub fn append(vm: &mut Vm, list: Value, item: Value) -> Result<(), OpError> {
+    match vm.space.type_of(list) {
+        TypeId::LIST => {
+            vm.space.heap.grew(8)?;
+            if let Some(r) = list.as_ref() {
+                if let Body::List(items) = &mut vm.space.heap.get_mut(r).body {
+                    items.push(item);
+                }
+            }
+            Ok(())
+        }
+        TypeId::SET => dict_set(vm, list, item, Value::NONE),
+        _ => Err(OpError::type_error(format!("cannot append to '{}'", vm.space.type_name_of(list)))),
+    }
+}
+
 // ---- membership --------------------------------------------------------------------
 
 /// `item in container`: `contains` if registered, else a walk with `iter`.

@@ -597,6 +597,10 @@ impl Space for StandardSpace {
         }
     }
 
+    fn append(vm: &mut Vm, list: Value, item: Value) -> Result<(), OpError> {
+        collections::append(vm, list, item)
+    }
+
     fn iter(vm: &mut Vm, obj: Value) -> Result<Value, OpError> {
         match call_mm(vm, vm.space.ops.iter, &[obj])? {
             Some(v) => Ok(v),
