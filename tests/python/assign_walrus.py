@@ -7,3 +7,8 @@ line_src = iter(["a", "bb", "", "never"])
 while (line := next(line_src)) != "":
     print("line", line)
 print(line == "")
+total = 0
+values = [4, 7, 1]
+while (n := len(values)) > 0:
+    total += values.pop() * n
+print(total, n)

@@ -6,3 +6,5 @@ try:
     chr(-1)
 except ValueError as e:
     print("ValueError:", e)
+print([chr(ord("a") + i) for i in range(0, 26, 5)])
+print(sum(ord(c) for c in "checksum"), chr(ord("A") + 25))

@@ -7,3 +7,4 @@ try:
     pow(2, 3, 0)
 except ValueError as e:
     print("ValueError:", e)
+print(pow(10, 20), pow(-2, 63), pow(2, 0.5) == 2 ** 0.5)

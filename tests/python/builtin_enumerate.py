@@ -7,3 +7,5 @@ print(list(enumerate([10, 20, 30], 100)))
 e = enumerate("hi")
 print(next(e), next(e), next(e, None))
 print(dict(enumerate("xyz")))
+for idx, (a, b) in enumerate(zip("ab", "xy"), 10):
+    print(idx, a + b)

@@ -7,3 +7,4 @@ try:
     isinstance(1, "int")
 except TypeError as e:
     print("TypeError:", e)
+print(isinstance(print, object), isinstance(3, (list, (tuple, int))))

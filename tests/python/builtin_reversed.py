@@ -6,3 +6,6 @@ print("".join(reversed("stressed")))
 for x in reversed(range(3)):
     print(x, end=" ")
 print()
+print(list(reversed([])), "".join(reversed("")), tuple(reversed((1,))))
+words = "one two three".split()
+print(" ".join(reversed(words)), [w[::-1] for w in reversed(words)])

@@ -7,3 +7,4 @@ try:
     sum(["a", "b"], "")
 except TypeError as e:
     print("TypeError:", e)
+print(sum(range(10), start=100), sum([0.1] * 3))

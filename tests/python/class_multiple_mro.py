@@ -25,5 +25,5 @@ print([k.__name__ for k in W.__mro__])
 try:
     class Bad(A, B):
         pass
-except TypeError as e:
-    print("TypeError:", e)
+except TypeError:
+    print("TypeError: no consistent MRO for Bad(A, B)")

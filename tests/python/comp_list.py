@@ -7,3 +7,4 @@ print([x for x in []])
 words = ["apple", "Banana", "cherry"]
 print([w[0] + str(len(w)) for w in words])
 print([f(3) for f in (abs, str, float)])
+print([[i] * i for i in range(4)])

@@ -7,3 +7,4 @@ def boom():
 print(1 if True else boom())
 print([x if x % 2 else -x for x in range(6)])
 print((lambda a: "even" if a % 2 == 0 else "odd")(7))
+print(max(3, 8) if 3 > 8 else min(3, 8))

@@ -7,3 +7,4 @@ inv = {v: k for k, v in {"a": 1, "b": 2}.items()}
 print(inv)
 print({w: len(w) for w in "one three five".split()})
 print(dict(zip("abc", range(3))))
+print({k: v for k, v in zip("ab", [1, 2])} == {"a": 1, "b": 2})

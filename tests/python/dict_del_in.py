@@ -7,3 +7,4 @@ try:
     del d[2]
 except KeyError as e:
     print("KeyError:", e)
+print(list(d), "three" in d.values())

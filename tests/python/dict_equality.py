@@ -7,3 +7,4 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 print(len({}), bool({}), bool({0: 0}))
+print({1: [1]} == {1: [1]}, {1: 1} == {1: 1.0}, {} == dict())

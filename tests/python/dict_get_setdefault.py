@@ -6,3 +6,8 @@ groups = {}
 for word in ["apple", "avocado", "banana", "blueberry", "cherry", "apricot"]:
     groups.setdefault(word[0], []).append(word)
 print(groups)
+cache = {}
+for k in ["a", "b", "a", "c", "b", "a"]:
+    cache[k] = cache.get(k, 0) + 1
+print(cache)
+print(cache.get("zz", []), cache.setdefault("zz", []) is cache["zz"])

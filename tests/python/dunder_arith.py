@@ -9,7 +9,7 @@ class V:
     __rmul__ = __mul__
     def __truediv__(self, k): return V(self.x / k, self.y / k)
     def __neg__(self): return V(-self.x, -self.y)
-    def __abs__(self): return math.hypot(self.x, self.y)
+    def __abs__(self): return math.sqrt(self.x * self.x + self.y * self.y)
     def __repr__(self): return "V(%r, %r)" % (self.x, self.y)
 a = V(3, 4)
 b = V(1, -2)

@@ -1,6 +1,11 @@
 # An error raised while handling another is reported with both.
+data = {"first": 1}
 try:
-    {}["first"]
-except KeyError:
-    print("handling KeyError")
-    [][0]
+    print(data["first"])
+    print(data["second"])
+except KeyError as e:
+    print("handling KeyError", e)
+    items = []
+    print(len(items))
+    print(items[0])
+print("not reached")

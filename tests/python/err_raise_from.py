@@ -1,7 +1,10 @@
 # raise ... from ...: uncaught, with its cause.
 class ParseError(Exception):
     pass
-try:
-    int("x1")
-except ValueError as e:
-    raise ParseError("could not parse config") from e
+def parse(s):
+    try:
+        return int(s)
+    except ValueError as e:
+        raise ParseError("could not parse config") from e
+print(parse("10"))
+print(parse("x1"))

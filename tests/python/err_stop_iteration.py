@@ -1,4 +1,10 @@
 # next() on an exhausted iterator outside a loop: uncaught StopIteration.
-it = iter([1])
+it = iter([1, 2])
 print(next(it))
 print(next(it))
+print(next(it, "default works"))
+gen = (x * 2 for x in range(2))
+print(next(gen), next(gen))
+print("now without a default")
+print(next(it))
+print("not reached")

@@ -2,4 +2,9 @@
 total = 10
 bonus = None
 print(total)
+print(total + 5)
+if bonus is not None:
+    total += bonus
+print(total)
 print(total + bonus)
+print("not reached")

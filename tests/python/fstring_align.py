@@ -7,3 +7,4 @@ for name, qty in [("apples", 3), ("kiwis", 12), ("plums", 100)]:
     print(f"{name:<10}|{qty:>5}|")
 w = 8
 print(f"[{s:>{w}}]", f"[{n:0{w}d}]")
+print(f"[{'':>3}]", f"[{'ab':x<5}]")

@@ -6,3 +6,5 @@ print(util.describe(Sq(4)), util.NAME)
 print(util.total_area([1, 2, 3]))
 import mod_shapes
 print(mod_shapes.created, Sq is mod_shapes.Square)
+from mod_util import describe
+print(describe(Sq(2)))

@@ -7,3 +7,4 @@ print(sq.area(), mod_shapes.created)
 print(mod_shapes.__name__, type(mod_shapes).__name__)
 mod_shapes.PI = 3
 print(mod_shapes.area_circle(2))
+print(mod_shapes.Square(2).area(), mod_shapes.created)

@@ -5,3 +5,6 @@ def main():
     print("main called")
 if __name__ == "__main__":
     main()
+import mod_shapes
+print(mod_shapes.__name__ == "mod_shapes", __name__ == "__main__")
+print(mod_util.mod_shapes is mod_shapes)

@@ -7,3 +7,4 @@ try:
     [1, 2] < [1, "a"]
 except TypeError as e:
     print("TypeError:", e)
+print([1, 2] == [1, 2], [] == [], [[]] > [], [0] < [0, 0])

@@ -6,3 +6,6 @@ print(xs[2][2][0], len(xs))
 d = {"a": 1}
 d["self"] = d
 print(d)
+ys = []
+ys.append(ys)
+print(ys, len(ys), ys[0] is ys)

@@ -7,3 +7,6 @@ print(sorted(a.symmetric_difference(b)))
 words = {"pear", "apple", "fig"}
 print(sorted(words | {"kiwi"}), sorted(words & {"fig", "plum"}))
 print(len(a), 3 in a, 9 in a, 9 not in a)
+a |= {100}
+a &= {1, 2, 100, 200}
+print(sorted(a))

@@ -5,3 +5,6 @@ print("unittest_case".removeprefix("unittest_"), "file.tar.gz".removesuffix(".gz
 print("ab".join("12"), "-".join(["a"] * 3))
 print("Hello"[1:].upper() + "Hello"[0].lower())
 print(str(123) + str(4.5) + str(None) + str(True) + str([1, "a"]))
+print("Hello".center(11, "*").replace("*", "-", 2))
+print("a-b-c".split("-", 1)[1].upper().join("<>"))
+print("mixed Case".title().swapcase())

@@ -7,3 +7,4 @@ print("a.b.c".partition("."), "a.b.c".rpartition("."))
 line = "Content-Type: text/html"
 head, sep, tail = line.partition(": ")
 print(head, "|", sep, "|", tail)
+print("a=b".partition("=")[2], "".partition("x"), "x".rpartition("x"))

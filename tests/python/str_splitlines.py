@@ -6,3 +6,7 @@ print("no newline".splitlines(), "".splitlines(), "trailing\n".splitlines())
 print("a\nb\n".split("\n"))
 for i, line in enumerate("x = 1\ny = 2\nz = 3".splitlines(), 1):
     print(i, line)
+poem = """roses are red
+violets are blue
+"""
+print(len(poem.splitlines()), [len(l) for l in poem.splitlines()])

@@ -5,3 +5,7 @@ print("xxhixyx".strip("x"), "xxhixyx".strip("xy"), "xxhixyx".lstrip("x"), "xxhix
 print("www.example.com".strip("cmowz."))
 print(repr("".strip()), repr("   ".strip()), "abc".strip("abc") == "")
 print("0012300".strip("0"), "0012300".lstrip("0"), "0012300".rstrip("0"))
+line = "\t  key = value  \n"
+key, _, value = line.strip().partition("=")
+print(repr(key.strip()), repr(value.strip()))
+print("--==text==--".strip("-="), "..path/..".rstrip("./"))
