@@ -122,6 +122,18 @@ impl CodeBuilder {
         self.code.handlers.push(handler);
     }
 
+    /// Number of handlers registered so far.
+    pub fn handlers_len(&self) -> usize {
+        self.code.handlers.len()
+    }
+
+    /// Sets where handler `index` jumps (once the handler's code is placed).
+    pub fn set_handler_target(&mut self, index: usize, target: Label) {
+        if let Some(h) = self.code.handlers.get_mut(index) {
+            h.target = target;
+        }
+    }
+
     /// Records what a closure of this code captures; returns the free index.
     pub fn add_capture(&mut self, capture: Capture) -> u16 {
         if let Some(i) = self.code.captures.iter().position(|c| *c == capture) {

@@ -200,18 +200,6 @@ impl<S: Space> Interp<S> {
                 slots[i] = Some(v);
             } else if p.varargs {
                 extra.push(v);
-            } else {
-                let takes = if p.defaults.is_empty() {
-                    format!("{npos}")
-                } else {
-                    let optional = p.defaults.iter().filter(|&&d| (d as usize) < npos).count();
-                    format!("from {} to {npos}", npos - optional)
-                };
-                let plural = if npos == 1 && p.defaults.is_empty() { "" } else { "s" };
-                return Err(OpError::type_error(format!(
-                    "{name}() takes {takes} positional argument{plural} but {given} {} given",
-                    if given == 1 { "was" } else { "were" }
-                )));
             }
         }
         let mut extra_kw = Vec::new();
@@ -239,6 +227,27 @@ impl<S: Space> Interp<S> {
                 }
             }
         }
+        // Like CPython, count positional arguments only after the keywords were bound.
+        if given > npos && !p.varargs {
+            let optional = p.defaults.iter().filter(|&&d| (d as usize) < npos).count();
+            let (takes, plural) = match optional {
+                0 => (format!("{npos}"), if npos == 1 { "" } else { "s" }),
+                k => (format!("from {} to {npos}", npos - k), "s"),
+            };
+            let kwonly_given = slots[npos..].iter().filter(|s| s.is_some()).count();
+            let kwonly = match kwonly_given {
+                0 => String::new(),
+                k => format!(
+                    " positional argument{} (and {k} keyword-only argument{})",
+                    if given == 1 { "" } else { "s" },
+                    if k == 1 { "" } else { "s" }
+                ),
+            };
+            return Err(OpError::type_error(format!(
+                "{name}() takes {takes} positional argument{plural} but {given}{kwonly} {} given",
+                if given == 1 && kwonly_given == 0 { "was" } else { "were" }
+            )));
+        }
         let ncaps = code.captures.len() as u16;
         for (j, &i) in p.defaults.iter().enumerate() {
             if slots[i as usize].is_none() {
@@ -253,7 +262,8 @@ impl<S: Space> Interp<S> {
             if !missing.is_empty() {
                 let list = match missing.len() {
                     1 => missing[0].clone(),
-                    n => format!("{} and {}", missing[..n - 1].join(", "), missing[n - 1]),
+                    2 => format!("{} and {}", missing[0], missing[1]),
+                    n => format!("{}, and {}", missing[..n - 1].join(", "), missing[n - 1]),
                 };
                 let plural = if missing.len() == 1 { "" } else { "s" };
                 return Err(OpError::type_error(format!(

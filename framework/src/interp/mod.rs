@@ -305,6 +305,16 @@ impl<S: Space> Interp<S> {
         Err(OpError::new(ErrorKind::Name, format!("name '{name}' is not defined")))
     }
 
+    /// The call-depth budget.
+    pub fn max_depth(&self) -> usize {
+        self.limits.max_depth
+    }
+
+    /// Changes the call-depth budget (a language's own recursion limit).
+    pub fn set_max_depth(&mut self, depth: usize) {
+        self.limits.max_depth = depth;
+    }
+
     /// Writes program output, after the space agrees that `from` may be shown.
     pub fn write_out(&mut self, text: &str, from: &[S::W]) -> Result<(), OpError> {
         self.space.check_output(from)?;
@@ -530,13 +540,17 @@ impl<S: Space> Interp<S> {
         args.extend_from_slice(&self.regs[first..first + argc]);
         let mark = self.native_roots.len();
         self.native_roots.extend_from_slice(&args);
+        // A call without keywords: an outer native's keywords are not this one's to take.
+        let outer = std::mem::take(&mut self.native_keywords);
         let result = func(self, &args);
+        self.native_keywords = outer;
         self.native_roots.truncate(mark);
         self.scratch = args;
         result
     }
 
-    /// Keeps `w` alive until the running native returns. A native that holds a
+    /// Keeps `w` alive until the running native (or the instruction running a
+    /// space operation) returns. A native that holds a
     /// value in a Rust variable across [`Interp::call_value`] (where the guest
     /// code may trigger a collection) must register it here first.
     pub fn keep_alive(&mut self, w: S::W) {
@@ -874,7 +888,7 @@ impl<S: Space> Interp<S> {
         macro_rules! raise {
             ($e:expr) => {{
                 if let Some(f) = self.frames.last_mut() {
-                    f.pc = (pc - 1) as u32;
+                    f.pc = pc.saturating_sub(1) as u32;
                 }
                 return Err(Unwind::Error($e));
             }};
@@ -887,9 +901,22 @@ impl<S: Space> Interp<S> {
                 }
             };
         }
+        // A space operation. What it kept alive (`keep_alive`) is released when it is
+        // done: no native call is running here to release it.
+        macro_rules! op {
+            ($e:expr) => {{
+                let mark = self.native_roots.len();
+                let r = $e;
+                self.native_roots.truncate(mark);
+                check!(r)
+            }};
+        }
 
         loop {
-            let instr = cur.code.instrs[pc];
+            let Some(&instr) = cur.code.instrs.get(pc) else {
+                // Only malformed bytecode runs off the end of its code.
+                raise!(OpError::new(ErrorKind::Value, "bytecode ran past the end of its code"))
+            };
             if self.trace {
                 eprintln!(
                     "{:>4} {:<12} {:>5}  {}",
@@ -964,12 +991,12 @@ impl<S: Space> Interp<S> {
                 }
                 Instr::Binary { op, dst, a, b } => {
                     let (x, y) = (reg!(a).clone(), reg!(b).clone());
-                    let v = check!(S::binary(self, op, x, y));
+                    let v = op!(S::binary(self, op, x, y));
                     reg!(dst) = v;
                 }
                 Instr::Unary { op, dst, a } => {
                     let x = reg!(a).clone();
-                    let v = check!(S::unary(self, op, x));
+                    let v = op!(S::unary(self, op, x));
                     reg!(dst) = v;
                 }
                 Instr::Jump { target } => pc = target.0 as usize,
@@ -984,13 +1011,13 @@ impl<S: Space> Interp<S> {
                 }
                 Instr::JumpIfFalse { cond, target } => {
                     let c = reg!(cond).clone();
-                    if !check!(S::truth(self, &c)) {
+                    if !op!(S::truth(self, &c)) {
                         pc = target.0 as usize;
                     }
                 }
                 Instr::JumpIfTrue { cond, target } => {
                     let c = reg!(cond).clone();
-                    if check!(S::truth(self, &c)) {
+                    if op!(S::truth(self, &c)) {
                         pc = target.0 as usize;
                     }
                 }
@@ -1160,7 +1187,7 @@ impl<S: Space> Interp<S> {
                 }
                 Instr::Append { list, src } => {
                     let (l, v) = (reg!(list).clone(), reg!(src).clone());
-                    check!(S::append(self, l, v));
+                    op!(S::append(self, l, v));
                 }
                 Instr::Yield { dst, src } => {
                     let v = reg!(src).clone();
@@ -1189,50 +1216,50 @@ impl<S: Space> Interp<S> {
                 } => {
                     let start = base + first.0 as usize;
                     let items: Vec<S::W> = self.regs[start..start + count as usize].to_vec();
-                    let v = check!(S::build(self, kind, &items));
+                    let v = op!(S::build(self, kind, &items));
                     reg!(dst) = v;
                 }
                 Instr::GetItem { dst, obj, key } => {
                     let (o, k) = (reg!(obj).clone(), reg!(key).clone());
-                    let v = check!(S::get_item(self, o, k));
+                    let v = op!(S::get_item(self, o, k));
                     reg!(dst) = v;
                 }
                 Instr::SetItem { obj, key, src } => {
                     let (o, k, v) = (reg!(obj).clone(), reg!(key).clone(), reg!(src).clone());
-                    check!(S::set_item(self, o, k, v));
+                    op!(S::set_item(self, o, k, v));
                 }
                 Instr::DelItem { obj, key } => {
                     let (o, k) = (reg!(obj).clone(), reg!(key).clone());
-                    check!(S::del_item(self, o, k));
+                    op!(S::del_item(self, o, k));
                 }
                 Instr::GetAttr { dst, obj, name } => {
                     let o = reg!(obj).clone();
-                    let v = check!(S::get_attr(self, o, &cur.consts[name.0 as usize]));
+                    let v = op!(S::get_attr(self, o, &cur.consts[name.0 as usize]));
                     reg!(dst) = v;
                 }
                 Instr::SetAttr { obj, name, src } => {
                     let (o, v) = (reg!(obj).clone(), reg!(src).clone());
-                    check!(S::set_attr(self, o, &cur.consts[name.0 as usize], v));
+                    op!(S::set_attr(self, o, &cur.consts[name.0 as usize], v));
                 }
                 Instr::DelAttr { obj, name } => {
                     let o = reg!(obj).clone();
-                    check!(S::del_attr(self, o, &cur.consts[name.0 as usize]));
+                    op!(S::del_attr(self, o, &cur.consts[name.0 as usize]));
                 }
                 Instr::GetIter { dst, src } => {
                     let o = reg!(src).clone();
-                    let v = check!(S::iter(self, o));
+                    let v = op!(S::iter(self, o));
                     reg!(dst) = v;
                 }
                 Instr::ForIter { iter, target } => {
                     let it = reg!(iter).clone();
-                    match check!(S::next(self, it)) {
+                    match op!(S::next(self, it)) {
                         Some(v) => self.regs[base + iter.0 as usize + 1] = v,
                         None => pc = target.0 as usize,
                     }
                 }
                 Instr::Unpack { first, src, count } => {
                     let o = reg!(src).clone();
-                    let items = check!(S::unpack(self, o, count as usize));
+                    let items = op!(S::unpack(self, o, count as usize));
                     let start = base + first.0 as usize;
                     for (i, v) in items.into_iter().enumerate() {
                         self.regs[start + i] = v;

@@ -327,7 +327,16 @@ pub trait Space: Sized {
     }
     /// Exactly `count` items of `obj` (for `a, b = obj`), through [`Space::iter`].
     fn unpack(vm: &mut Interp<Self>, obj: Self::W, count: usize) -> Result<Vec<Self::W>, OpError> {
-        let it = Self::iter(vm, obj)?;
+        let it = match Self::iter(vm, obj.clone()) {
+            Ok(it) => it,
+            Err(e) if e.kind == ErrorKind::Type => {
+                let what = vm.space.type_name(&obj);
+                return Err(OpError::type_error(format!("cannot unpack non-iterable {what} object")));
+            }
+            Err(e) => return Err(e),
+        };
+        // `next` may run guest code (and collect) while only this variable holds the iterator.
+        vm.keep_alive(it.clone());
         let mut items = Vec::with_capacity(count);
         while let Some(x) = Self::next(vm, it.clone())? {
             if items.len() == count {

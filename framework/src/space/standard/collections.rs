@@ -15,7 +15,8 @@ use crate::multimethod::Fail;
 use crate::object::dict::DictTable;
 use crate::object::{Body, TypeId, Value};
 use crate::space::{BuildKind, ErrorKind, OpError, Space};
-use num_traits::ToPrimitive;
+use num_bigint::{BigInt, Sign};
+use num_traits::{FromPrimitive, ToPrimitive};
 
 type S = Vm;
 
@@ -111,7 +112,11 @@ pub fn normalize_index(i: i64, len: usize) -> Option<usize> {
 /// The `(start, stop, step)` a slice selects from a sequence of `len` items,
 /// clamped like CPython's `PySlice_AdjustIndices`.
 pub fn slice_indices(vm: &mut Vm, slice: Value, len: usize) -> Result<(i64, i64, i64), OpError> {
-    let parts = seq_items(&vm.space, slice).unwrap_or_default();
+    // A slice is `Fields` of its own class, which `seq_items` does not read.
+    let parts: Vec<Value> = match slice.as_ref().map(|r| &vm.space.heap.get(r).body) {
+        Some(Body::Fields(f)) => f.to_vec(),
+        _ => Vec::new(),
+    };
     let get = |vm: &Vm, i: usize| -> Result<Option<i64>, OpError> {
         match parts.get(i).copied() {
             None | Some(Value::NONE) => Ok(None),
@@ -189,6 +194,13 @@ pub fn hash_i64(i: i64) -> u64 {
     (if h == -1 { -2 } else { h }) as u64
 }
 
+/// CPython's hash of a big integer (consistent with [`hash_i64`]).
+pub fn hash_bigint(b: &BigInt) -> u64 {
+    let m = (b.magnitude() % HASH_MODULUS).to_i64().unwrap_or(0);
+    let h = if b.sign() == Sign::Minus { -m } else { m };
+    (if h == -1 { -2 } else { h }) as u64
+}
+
 /// Hash of a key; dispatches `hash` for anything not built in.
 pub fn hash_of(vm: &mut Vm, key: Value) -> Result<u64, OpError> {
     if let Some(i) = key.as_small_int() {
@@ -206,7 +218,16 @@ pub fn hash_of(vm: &mut Vm, key: Value) -> Result<u64, OpError> {
             if x.fract() == 0.0 && x.abs() < 9.2e18 {
                 return Ok(hash_i64(x as i64));
             }
+            // A larger integral float equals a bigint, so it must hash like one.
+            if let Some(b) = (x.fract() == 0.0).then(|| BigInt::from_f64(x)).flatten() {
+                return Ok(hash_bigint(&b));
+            }
             return Ok(x.to_bits());
+        }
+        TypeId::BIGINT => {
+            if let Some(b) = vm.space.bigint_of(key) {
+                return Ok(hash_bigint(b));
+            }
         }
         _ => {}
     }
@@ -330,7 +351,10 @@ pub fn append(vm: &mut Vm, list: Value, item: Value) -> Result<(), OpError> {
             Ok(())
         }
         TypeId::SET => dict_set(vm, list, item, Value::NONE),
-        _ => Err(OpError::type_error(format!("cannot append to '{}'", vm.space.type_name_of(list)))),
+        _ => Err(OpError::type_error(format!(
+            "cannot append to '{}'",
+            vm.space.type_name_of(list)
+        ))),
     }
 }
 
