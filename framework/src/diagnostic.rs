@@ -31,6 +31,9 @@ pub struct Diagnostic {
     pub notes: Vec<String>,
     /// Innermost call last, like Python.
     pub traceback: Vec<TraceEntry>,
+    /// The program asked to exit with this status (Python's `SystemExit`):
+    /// nothing is printed and the process exits with it.
+    pub exit_code: Option<i32>,
 }
 
 impl Diagnostic {
@@ -43,6 +46,7 @@ impl Diagnostic {
             label: None,
             notes: Vec::new(),
             traceback: Vec::new(),
+            exit_code: None,
         }
     }
 
@@ -68,7 +72,21 @@ impl Diagnostic {
         let mut out = String::new();
         if !self.traceback.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
-            for entry in &self.traceback {
+            // Like CPython: a line repeated more than three times is summarised.
+            let mut repeats = 0usize;
+            for (i, entry) in self.traceback.iter().enumerate() {
+                if i > 0 && self.traceback[i - 1] == *entry {
+                    repeats += 1;
+                    if repeats >= 3 {
+                        let same_next = self.traceback.get(i + 1) == Some(entry);
+                        if !same_next {
+                            out.push_str(&format!("  [Previous line repeated {} more times]\n", repeats - 2));
+                        }
+                        continue;
+                    }
+                } else {
+                    repeats = 0;
+                }
                 let file = sources.get(entry.span.file);
                 let (line, _) = file.line_col(entry.span.start);
                 out.push_str(&format!("  File \"{}\", line {}, in {}\n", file.name, line, entry.name));

@@ -57,6 +57,7 @@ pub fn instr_text(i: &Instr) -> String {
         Instr::SetAttr { obj, name, src } => format!("SetAttr {obj}.{name}, {src}"),
         Instr::DelAttr { obj, name } => format!("DelAttr {obj}.{name}"),
         Instr::GetIter { dst, src } => format!("GetIter {dst}, {src}"),
+        Instr::DelGlobal { g } => format!("DelGlobal {g}"),
         Instr::ForIter { iter, target } => format!("ForIter r{}, {iter}, else {target}", iter.0 as u32 + 1),
         Instr::Unpack { first, src, count } => format!("Unpack {}, {src}", arg_range(first.0, count)),
         Instr::CallEx { site } => format!("CallEx site{site}"),

@@ -116,11 +116,13 @@ pub enum BinOp {
     In,
     /// `a is b`: identity; never dispatched.
     Is,
+    /// `a += b`: the in-place form (`iadd`); where no class implements it, plain `add`.
+    InPlaceAdd,
 }
 
 impl BinOp {
     /// Every binary operation, in table order.
-    pub const ALL: [BinOp; 20] = [
+    pub const ALL: [BinOp; 21] = [
         BinOp::Add,
         BinOp::Sub,
         BinOp::Mul,
@@ -141,6 +143,7 @@ impl BinOp {
         BinOp::Shr,
         BinOp::In,
         BinOp::Is,
+        BinOp::InPlaceAdd,
     ];
 
     /// The source-level symbol, used in error messages.
@@ -166,6 +169,7 @@ impl BinOp {
             BinOp::Shr => ">>",
             BinOp::In => "in",
             BinOp::Is => "is",
+            BinOp::InPlaceAdd => "+=",
         }
     }
 
@@ -192,6 +196,7 @@ impl BinOp {
             BinOp::Shr => "rshift",
             BinOp::In => "contains",
             BinOp::Is => "is",
+            BinOp::InPlaceAdd => "iadd",
         }
     }
 
@@ -308,6 +313,8 @@ pub enum Instr {
     GetAttr { dst: Reg, obj: Reg, name: ConstId },
     /// `R[obj].K[name] := R[src]`
     SetAttr { obj: Reg, name: ConstId, src: Reg },
+    /// Unbinds `G[g]` (a later read is a NameError).
+    DelGlobal { g: GlobalId },
     /// `del R[obj].K[name]`
     DelAttr { obj: Reg, name: ConstId },
     /// `R[dst] := iter(R[src])`

@@ -502,12 +502,17 @@ impl<S: Space> Interp<S> {
             Unwind::Error(e) => (e.kind.name().to_string(), e.message.clone()),
             Unwind::Raised(w) => S::describe_exception(self, w),
         };
+        let exit_code = match &what {
+            Unwind::Raised(w) if self.nesting == 0 => S::exit_status(self, w),
+            _ => None,
+        };
         if self.nesting > 0 {
             self.escaped = Some(what);
         }
         let span = trace.last().map(|t| t.span);
         let mut d = Diagnostic::new(kind, message, span);
         d.traceback = trace;
+        d.exit_code = exit_code;
         Err(d)
     }
 
@@ -517,6 +522,34 @@ impl<S: Space> Interp<S> {
     }
 
     fn arity_error(&self, code: &Code, argc: usize) -> OpError {
+        let names = &code.params.names;
+        if argc < code.arity as usize && names.len() >= code.arity as usize {
+            // CPython's wording, naming what is missing.
+            let missing: Vec<String> = names[argc..code.arity as usize]
+                .iter()
+                .map(|n| format!("'{n}'"))
+                .collect();
+            let list = match missing.len() {
+                1 => missing[0].clone(),
+                2 => format!("{} and {}", missing[0], missing[1]),
+                n => format!("{}, and {}", missing[..n - 1].join(", "), missing[n - 1]),
+            };
+            let plural = if missing.len() == 1 { "" } else { "s" };
+            return OpError::type_error(format!(
+                "{}() missing {} required positional argument{plural}: {list}",
+                code.name,
+                missing.len()
+            ));
+        }
+        if !names.is_empty() {
+            let plural = if code.arity == 1 { "" } else { "s" };
+            return OpError::type_error(format!(
+                "{}() takes {} positional argument{plural} but {argc} {} given",
+                code.name,
+                code.arity,
+                if argc == 1 { "was" } else { "were" }
+            ));
+        }
         let plural = if code.arity == 1 { "" } else { "s" };
         OpError::type_error(format!(
             "{}() takes {} argument{plural} but {argc} {} given",
@@ -927,6 +960,7 @@ impl<S: Space> Interp<S> {
                 );
             }
             pc += 1;
+            // ANCHOR: budget
             if self.fuel == 0 {
                 raise!(OpError::new(
                     ErrorKind::Budget(Budget::Instructions),
@@ -934,6 +968,7 @@ impl<S: Space> Interp<S> {
                 ));
             }
             self.fuel -= 1;
+            // ANCHOR_END: budget
             match instr {
                 Instr::LoadConst { dst, k } => reg!(dst) = cur.consts[k.0 as usize].clone(),
                 Instr::Move { dst, src } => reg!(dst) = reg!(src).clone(),
@@ -989,17 +1024,20 @@ impl<S: Space> Interp<S> {
                     }
                     reg!(dst) = check!(self.space.make_closure(code, &child.code.name, cells));
                 }
+                // ANCHOR: binary
                 Instr::Binary { op, dst, a, b } => {
                     let (x, y) = (reg!(a).clone(), reg!(b).clone());
                     let v = op!(S::binary(self, op, x, y));
                     reg!(dst) = v;
                 }
+                // ANCHOR_END: binary
                 Instr::Unary { op, dst, a } => {
                     let x = reg!(a).clone();
                     let v = op!(S::unary(self, op, x));
                     reg!(dst) = v;
                 }
                 Instr::Jump { target } => pc = target.0 as usize,
+                // ANCHOR: jump_back
                 Instr::JumpBack { target } => {
                     if self.space.gc_wanted() {
                         if let Some(f) = self.frames.last_mut() {
@@ -1009,6 +1047,7 @@ impl<S: Space> Interp<S> {
                     }
                     pc = target.0 as usize;
                 }
+                // ANCHOR_END: jump_back
                 Instr::JumpIfFalse { cond, target } => {
                     let c = reg!(cond).clone();
                     if !op!(S::truth(self, &c)) {
@@ -1244,6 +1283,14 @@ impl<S: Space> Interp<S> {
                 Instr::DelAttr { obj, name } => {
                     let o = reg!(obj).clone();
                     op!(S::del_attr(self, o, &cur.consts[name.0 as usize]));
+                }
+                Instr::DelGlobal { g } => {
+                    let ns = &mut self.namespaces[cur.ns as usize];
+                    ns.sync();
+                    if ns.values[g.0 as usize].take().is_none() {
+                        let name = ns.names.name(g).to_string();
+                        raise!(OpError::new(ErrorKind::Name, format!("name '{name}' is not defined")))
+                    }
                 }
                 Instr::GetIter { dst, src } => {
                     let o = reg!(src).clone();

@@ -411,6 +411,12 @@ pub trait Space: Sized {
     fn error_value(vm: &mut Interp<Self>, e: &OpError) -> Result<Self::W, OpError>;
     /// `(kind, message)` for an exception value that nobody caught.
     fn describe_exception(vm: &mut Interp<Self>, w: &Self::W) -> (String, String);
+    /// If an uncaught exception means "exit quietly with this status" (Python's
+    /// `SystemExit`), the status.
+    fn exit_status(vm: &mut Interp<Self>, w: &Self::W) -> Option<i32> {
+        let _ = (vm, w);
+        None
+    }
 
     // ---- output ------------------------------------------------------------
 

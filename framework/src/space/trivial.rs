@@ -106,7 +106,7 @@ fn num(v: &HostValue) -> Option<Num> {
 
 fn int_arith(op: BinOp, x: i64, y: i64) -> Result<HostValue, OpError> {
     let r = match op {
-        BinOp::Add => x.checked_add(y),
+        BinOp::Add | BinOp::InPlaceAdd => x.checked_add(y),
         BinOp::Sub => x.checked_sub(y),
         BinOp::Mul => x.checked_mul(y),
         BinOp::Div => {
@@ -278,7 +278,7 @@ impl Space for TrivialSpace {
         }
         if let (H::Str(x), H::Str(y)) = (a, b) {
             let r = match op {
-                BinOp::Add => return Ok(H::Str(Rc::from(format!("{x}{y}")))),
+                BinOp::Add | BinOp::InPlaceAdd => return Ok(H::Str(Rc::from(format!("{x}{y}")))),
                 BinOp::Eq => x == y,
                 BinOp::Ne => x != y,
                 BinOp::Lt => x < y,

@@ -52,25 +52,30 @@ pub fn report(sources: &SourceMap, diagnostics: &[Diagnostic]) {
 }
 
 /// A fresh interpreter for `lang` over `space`, with its builtins installed.
-pub fn interpreter<L: Language, S: Space>(lang: &L, space: S, opts: &Options) -> Result<Interp<S>, Diagnostic> {
+pub fn interpreter<L: Language, S: Space>(
+    lang: &L,
+    space: S,
+    opts: &Options,
+    program: Option<&str>,
+) -> Result<Interp<S>, Diagnostic> {
     let out: Box<dyn std::io::Write> = Box::new(std::io::BufWriter::new(std::io::stdout()));
     let mut interp = Interp::new(space, opts.limits(), out);
     interp.trace = opts.trace;
     interp.program_args = opts.program_args.clone();
+    interp.program_path = program.map(std::path::PathBuf::from);
     S::start(&mut interp, lang)?;
     Ok(interp)
 }
 
 /// `workbench run`: returns the exit code (0 ok, 1 guest error).
 pub fn run_file<L: Language, S: Space>(lang: &L, space: S, opts: &Options, path: &str, source: String) -> i32 {
-    let mut interp = match interpreter(lang, space, opts) {
+    let mut interp = match interpreter(lang, space, opts, Some(path)) {
         Ok(i) => i,
         Err(d) => {
             report(&SourceMap::new(), &[d]);
             return 1;
         }
     };
-    interp.program_path = Some(std::path::PathBuf::from(path));
     let file = interp.sources.add(path, source.clone());
     let module = match lang.compile(file, &source, interp.globals_mut(), Mode::Program) {
         Ok(m) => m,
@@ -91,6 +96,7 @@ pub fn run_file<L: Language, S: Space>(lang: &L, space: S, opts: &Options, path:
     }
     match result {
         Ok(_) => 0,
+        Err(d) if d.exit_code.is_some() => d.exit_code.unwrap_or(1),
         Err(d) => {
             report(&interp.sources, &[d]);
             1

@@ -100,7 +100,11 @@ fn standard<L: Language>(lang: &L, opts: &Options) -> StandardSpace {
 
 /// Every language compiled into this binary.
 pub fn languages() -> Vec<Box<dyn Entry>> {
-    vec![Box::new(LanguageEntry(workbench_calc::Calc))]
+    vec![
+        Box::new(LanguageEntry(workbench_calc::Calc)),
+        Box::new(LanguageEntry(workbench_bf::Bf)),
+        Box::new(LanguageEntry(workbench_python::Python)),
+    ]
 }
 
 /// The language called `name`.

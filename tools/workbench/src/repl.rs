@@ -18,7 +18,7 @@ fn history_path() -> Option<std::path::PathBuf> {
 
 /// Runs the REPL until end of input; returns the exit code.
 pub fn run<L: Language, S: Space>(lang: &L, space: S, opts: &Options) -> i32 {
-    let mut interp = match interpreter(lang, space, opts) {
+    let mut interp = match interpreter(lang, space, opts, None) {
         Ok(i) => i,
         Err(d) => {
             report(&SourceMap::new(), &[d]);

@@ -132,7 +132,7 @@ fn run_one(program: &Path, space: &str) -> Result<(), Failed> {
 }
 
 /// `(language directory, extension)` pairs of the corpus.
-const CORPORA: &[(&str, &str)] = &[("calc", "calc")];
+const CORPORA: &[(&str, &str)] = &[("calc", "calc"), ("bf", "b"), ("python", "py")];
 
 fn main() {
     let args = Arguments::from_args();
@@ -144,7 +144,8 @@ fn main() {
             .map(|d| {
                 d.flatten()
                     .map(|e| e.path())
-                    .filter(|p| p.extension().is_some_and(|x| x == *ext))
+                    // A program without an expected output is a helper (a module it imports).
+                    .filter(|p| p.extension().is_some_and(|x| x == *ext) && p.with_extension("out").exists())
                     .collect()
             })
             .unwrap_or_default();

@@ -334,6 +334,9 @@ pub fn dict_remove(vm: &mut Vm, dict: Value, key: Value) -> Result<Option<Value>
 
 /// A KeyError naming the key the way the language prints it.
 pub fn key_error(vm: &mut Vm, key: Value) -> OpError {
+    if let Some(hook) = vm.space.hooks.key_error {
+        return hook(vm, key);
+    }
     let text = <StandardSpace as Space>::repr(vm, &key).unwrap_or_else(|_| "?".into());
     OpError::new(ErrorKind::Key, text)
 }

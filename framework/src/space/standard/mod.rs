@@ -58,7 +58,7 @@ impl Default for StandardConfig {
 pub struct CoreOps {
     /// One per [`BinOp`], in `BinOp::ALL` order (`In` is `contains` with its
     /// arguments swapped; `Is` is never dispatched).
-    pub binary: [MmId; 20],
+    pub binary: [MmId; 21],
     /// `neg(x)`.
     pub neg: MmId,
     /// `pos(x)`.
@@ -102,6 +102,10 @@ pub struct Hooks {
     pub error_value: Option<fn(&mut Vm, &OpError) -> Result<Value, OpError>>,
     /// `(kind, message)` for an uncaught guest exception.
     pub describe_exception: Option<fn(&mut Vm, &Value) -> (String, String)>,
+    /// The exit status an uncaught exception asks for, if it is a request to exit.
+    pub exit_status: Option<fn(&mut Vm, &Value) -> Option<i32>>,
+    /// The error for a missing dict key (a language may want the key object itself in it).
+    pub key_error: Option<fn(&mut Vm, Value) -> OpError>,
     /// The user-visible type name of a value, where the class is not the whole story
     /// (instances of user classes are named after their class).
     pub type_name: Option<fn(&StandardSpace, Value) -> Option<String>>,
@@ -396,6 +400,7 @@ impl StandardSpace {
             BinOp::Shl => k::shl(x, y)?,
             BinOp::Shr => k::shr(x, y)?,
             BinOp::Is => return Some(Ok(Value::bool(x == y))),
+            BinOp::InPlaceAdd => x.checked_add(y)?,
             BinOp::Div | BinOp::Pow | BinOp::In => return None,
         };
         Some(self.int_value(r))
@@ -492,10 +497,17 @@ impl Space for StandardSpace {
             _ => {}
         }
         let mm = vm.space.ops.binary[op as usize];
-        match call_mm(vm, mm, &[a, b])? {
-            Some(v) => Ok(v),
-            None => Err(no_match_binary(&vm.space, op, a, b)),
+        if let Some(v) = call_mm(vm, mm, &[a, b])? {
+            return Ok(v);
         }
+        if op == BinOp::InPlaceAdd {
+            // No in-place form for these classes: `a = a + b`.
+            let add = vm.space.ops.binary[BinOp::Add as usize];
+            if let Some(v) = call_mm(vm, add, &[a, b])? {
+                return Ok(v);
+            }
+        }
+        Err(no_match_binary(&vm.space, op, a, b))
     }
 
     fn unary(vm: &mut Vm, op: UnOp, a: Value) -> Result<Value, OpError> {
@@ -752,6 +764,10 @@ impl Space for StandardSpace {
         }
         let text = Self::display(vm, w).unwrap_or_else(|e| e.to_string());
         ("Error".to_string(), text)
+    }
+
+    fn exit_status(vm: &mut Vm, w: &Value) -> Option<i32> {
+        vm.space.hooks.exit_status.and_then(|hook| hook(vm, w))
     }
 
     fn gc_wanted(&self) -> bool {

@@ -106,7 +106,7 @@ pub mod float_ops {
     #[inline]
     pub fn fast(op: BinOp, x: f64, y: f64) -> Option<Fast> {
         Some(match op {
-            BinOp::Add => Fast::Float(x + y),
+            BinOp::Add | BinOp::InPlaceAdd => Fast::Float(x + y),
             BinOp::Sub => Fast::Float(x - y),
             BinOp::Mul => Fast::Float(x * y),
             BinOp::Div if y != 0.0 => Fast::Float(x / y),
@@ -171,9 +171,11 @@ fn flt2(s: &S, a: &[Value]) -> (f64, f64) {
 
 // ---- delegators -------------------------------------------------------------
 
+// ANCHOR: bool_to_int
 fn bool_to_int(_: &mut S, v: Value) -> Result<Value, OpError> {
     Ok(Value::small_int((v == Value::TRUE) as i64).unwrap_or(v))
 }
+// ANCHOR_END: bool_to_int
 
 fn int_to_bigint(s: &mut S, v: Value) -> Result<Value, OpError> {
     let i = s.space.int_of(v).unwrap_or(0);
@@ -197,10 +199,12 @@ fn bigint_to_float(s: &mut S, v: Value) -> Result<Value, OpError> {
 
 // ---- int × int ----------------------------------------------------------------
 
+// ANCHOR: int_add
 fn int_add(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
     let (x, y) = int2(s, a);
     Ok(s.space.int_value(x.checked_add(y).ok_or(Fail::NotImplemented)?)?)
 }
+// ANCHOR_END: int_add
 fn int_sub(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
     let (x, y) = int2(s, a);
     Ok(s.space.int_value(x.checked_sub(y).ok_or(Fail::NotImplemented)?)?)
@@ -555,11 +559,13 @@ type BitRow = (
 /// Registers the numeric tower.
 pub fn register(reg: &mut Registry, ops: &CoreOps) {
     use TypeId as T;
+    // ANCHOR: delegators
     reg.delegate(T::BOOL, T::INT, "bool->int", bool_to_int);
     // Order matters: an overflowing int operation must try bigint before float.
     reg.delegate(T::INT, T::BIGINT, "int->bigint", int_to_bigint);
     reg.delegate(T::INT, T::FLOAT, "int->float", int_to_float);
     reg.delegate(T::BIGINT, T::FLOAT, "bigint->float", bigint_to_float);
+    // ANCHOR_END: delegators
 
     let b = |op: BinOp| ops.binary[op as usize];
     type Table = [(BinOp, &'static str, crate::multimethod::ImplFn<S>); 13];
@@ -608,11 +614,13 @@ pub fn register(reg: &mut Registry, ops: &CoreOps) {
         (BinOp::Gt, "float>float", float_gt),
         (BinOp::Ge, "float>=float", float_ge),
     ];
+    // ANCHOR: same_class_pairs
     for (class, table) in [(T::INT, int_table), (T::BIGINT, big_table), (T::FLOAT, float_table)] {
         for (op, name, f) in table {
             reg.register(b(op), &[class, class], name, f);
         }
     }
+    // ANCHOR_END: same_class_pairs
     let bit_table: [BitRow; 5] = [
         (BinOp::BitAnd, "int&int", int_and, "bigint&bigint", big_and),
         (BinOp::BitOr, "int|int", int_or, "bigint|bigint", big_or),

@@ -1,0 +1,2 @@
+err_tape_right: running off the right end of the 30000 cell tape is a runtime error
++[>+]

@@ -1,0 +1,2 @@
+err_unclosed: a loop that is never closed is a syntax error
++[->+<

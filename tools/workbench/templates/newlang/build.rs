@@ -1,0 +1,7 @@
+//! Generates the parser from `src/grammar.lalrpop` at build time.
+fn main() {
+    lalrpop::Configuration::new()
+        .use_cargo_dir_conventions()
+        .process()
+        .expect("the {{name}} grammar must be valid LALRPOP");
+}
