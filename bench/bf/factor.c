@@ -11,134 +11,85 @@ static void off(long p) {
 int main(void) {
     long p = 0;
     int c;
-    t[p] += 2; p += 3; if (p >= CELLS) off(p); t[p] += 254; while (t[p]) { t[p] += 255; p += 21; if (p >= CELLS) off(p);
-    t[p] += 10; p += -24; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 21; if (p >= CELLS) off(p);
-    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -27; if (p < 0) off(p); } p += 27; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -27; if (p < 0) off(p); t[p] += 1; p += 27; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -19; if (p < 0) off(p); t[p] += 1; p += 18; if (p >= CELLS) off(p); t[p] += 10;
-    p += 2; if (p >= CELLS) off(p); } p += -5; if (p < 0) off(p); } p += -12; if (p < 0) off(p);
-    t[p] += 10; p += 15; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -15; if (p < 0) off(p);
-    t[p] += 255; p += 15; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
-    t[p] += 10; p += -15; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 18; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -21; if (p < 0) off(p); } p += 21; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -21; if (p < 0) off(p); t[p] += 1; p += 21; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -3; if (p < 0) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -10; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p); t[p] += 10;
-    p += 2; if (p >= CELLS) off(p); } p += 1; if (p >= CELLS) off(p); } p += -9; if (p < 0) off(p);
-    t[p] += 10; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p);
-    t[p] += 255; p += 6; if (p >= CELLS) off(p); } p += 3; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -8; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 48; putchar(t[p]); t[p] += 208;
-    p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += -5; if (p < 0) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    } p += 4; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -6; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += 7; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -12; if (p < 0) off(p); t[p] += 48;
-    putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; }
-    p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 58; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -18; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 18; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p);
-    t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += 6; if (p >= CELLS) off(p); t[p] += 2; p += -3; if (p < 0) off(p); t[p] += 1; while (t[p]) {
-    p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 9; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -12; if (p < 0) off(p); } p += 12; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -12; if (p < 0) off(p); t[p] += 1; p += 12; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -16; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += 9; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1;
-    p += -12; if (p < 0) off(p); } p += 12; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -12; if (p < 0) off(p); t[p] += 1; p += 12; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += -5; if (p < 0) off(p); } p += -6; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 21; if (p >= CELLS) off(p); t[p] += 1;
-    p += -12; if (p < 0) off(p); } p += 12; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -12; if (p < 0) off(p); t[p] += 1; p += 12; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -18; if (p < 0) off(p); t[p] += 255;
-    p += 18; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255;
-    } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -17; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 9; if (p >= CELLS) off(p); t[p] += 1;
-    p += -8; if (p < 0) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += 17; if (p >= CELLS) off(p); t[p] += 32; putchar(t[p]); while (t[p]) { t[p] += 255; } p += 15; if (p >= CELLS) off(p);
-    t[p] += 10; p += -24; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 21; if (p >= CELLS) off(p);
-    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -27; if (p < 0) off(p); } p += 27; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -27; if (p < 0) off(p); t[p] += 1; p += 27; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -16; if (p < 0) off(p); t[p] += 1; p += 15; if (p >= CELLS) off(p); t[p] += 10;
-    p += 2; if (p >= CELLS) off(p); } p += -5; if (p < 0) off(p); } p += -15; if (p < 0) off(p);
-    t[p] += 10; p += 18; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -18; if (p < 0) off(p);
-    t[p] += 255; p += 18; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
-    t[p] += 10; p += -12; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 15; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -18; if (p < 0) off(p); } p += 18; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -18; if (p < 0) off(p); t[p] += 1; p += 18; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -3; if (p < 0) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -10; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p); t[p] += 10;
-    p += 2; if (p >= CELLS) off(p); } p += 1; if (p >= CELLS) off(p); } p += -9; if (p < 0) off(p);
-    t[p] += 10; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p);
-    t[p] += 255; p += 6; if (p >= CELLS) off(p); } p += 3; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -8; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 48; putchar(t[p]); t[p] += 208;
-    p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += -5; if (p < 0) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    } p += 4; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -6; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += 7; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -15; if (p < 0) off(p); t[p] += 48;
-    putchar(t[p]); t[p] += 208; p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; }
-    p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -15; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 9; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p);
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 6; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); t[p] += 2; p += 12; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 21; if (p >= CELLS) off(p);
-    t[p] += 1; p += -12; if (p < 0) off(p); } p += 12; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -12; if (p < 0) off(p); t[p] += 1; p += 12; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -24; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 27; if (p >= CELLS) off(p);
-    t[p] += 1; p += -3; if (p < 0) off(p); t[p] += 1; p += -24; if (p < 0) off(p); } p += 24; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -24; if (p < 0) off(p); t[p] += 1; p += 24; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -23; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += 2; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 21; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -22; if (p < 0) off(p); } p += 22; if (p >= CELLS) off(p);
-    } p += -24; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 24; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -27; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 7; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { while (t[p]) { t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 1; p += 2; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 10; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -12; if (p < 0) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); }
+    t[p] += 2; p += 3; if (p >= CELLS) off(p); t[p] += 254; while (t[p]) { t[p] += 255; p += 21; if (p >= CELLS) off(p); t[p] += 10; p += -24; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 21; if (p >= CELLS) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -27; if (p < 0) off(p); } p += 27; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -27; if (p < 0) off(p); t[p] += 1; p += 27; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
+    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -19; if (p < 0) off(p); t[p] += 1; p += 18; if (p >= CELLS) off(p);
+    t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -5; if (p < 0) off(p); } p += -12; if (p < 0) off(p); t[p] += 10; p += 15; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -15; if (p < 0) off(p); t[p] += 255; p += 15; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); t[p] += 10; p += -15; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 18; if (p >= CELLS) off(p);
+    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -21; if (p < 0) off(p); } p += 21; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -21; if (p < 0) off(p);
+    t[p] += 1; p += 21; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -3; if (p < 0) off(p);
+    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -10; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += 1; if (p >= CELLS) off(p);
+    } p += -9; if (p < 0) off(p); t[p] += 10; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 255; p += 6; if (p >= CELLS) off(p);
+    } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -8; if (p < 0) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 48; putchar(t[p]); t[p] += 208; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } t[p] += 1;
+    p += -5; if (p < 0) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += 4; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -6; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += 7; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; } p += -12; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } t[p] += 58; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -18; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; p += 18; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += 6; if (p >= CELLS) off(p);
+    t[p] += 2; p += -3; if (p < 0) off(p); t[p] += 1; while (t[p]) { p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 9; if (p >= CELLS) off(p);
+    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -12; if (p < 0) off(p); } p += 12; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -12; if (p < 0) off(p);
+    t[p] += 1; p += 12; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p);
+    t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
+    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -16; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 9; if (p >= CELLS) off(p);
+    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -12; if (p < 0) off(p); } p += 12; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -12; if (p < 0) off(p);
+    t[p] += 1; p += 12; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += -5; if (p < 0) off(p); } p += -6; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 21; if (p >= CELLS) off(p); t[p] += 1; p += -12; if (p < 0) off(p); } p += 12; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -12; if (p < 0) off(p); t[p] += 1; p += 12; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += -18; if (p < 0) off(p); t[p] += 255; p += 18; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255;
+    } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -17; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 9; if (p >= CELLS) off(p);
+    t[p] += 1; p += -8; if (p < 0) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 17; if (p >= CELLS) off(p); t[p] += 32;
+    putchar(t[p]); while (t[p]) { t[p] += 255; } p += 15; if (p >= CELLS) off(p); t[p] += 10; p += -24; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 21; if (p >= CELLS) off(p);
+    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -27; if (p < 0) off(p); } p += 27; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -27; if (p < 0) off(p);
+    t[p] += 1; p += 27; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
+    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -16; if (p < 0) off(p); t[p] += 1; p += 15; if (p >= CELLS) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -5; if (p < 0) off(p);
+    } p += -15; if (p < 0) off(p); t[p] += 10; p += 18; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -18; if (p < 0) off(p); t[p] += 255; p += 18; if (p >= CELLS) off(p);
+    } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); t[p] += 10;
+    p += -12; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 15; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -18; if (p < 0) off(p);
+    } p += 18; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -18; if (p < 0) off(p); t[p] += 1; p += 18; if (p >= CELLS) off(p); } while (t[p]) {
+    t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -3; if (p < 0) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -10; if (p < 0) off(p);
+    t[p] += 1; p += 9; if (p >= CELLS) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += 1; if (p >= CELLS) off(p); } p += -9; if (p < 0) off(p);
+    t[p] += 10; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 255; p += 6; if (p >= CELLS) off(p); } p += 3; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -8; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
+    while (t[p]) { t[p] += 48; putchar(t[p]); t[p] += 208; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += -5; if (p < 0) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += 4; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -6; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += 7; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; } p += -15; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; } p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -15; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 9; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p);
+    t[p] += 2; p += 12; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 21; if (p >= CELLS) off(p); t[p] += 1;
+    p += -12; if (p < 0) off(p); } p += 12; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -12; if (p < 0) off(p); t[p] += 1; p += 12; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -24; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 27; if (p >= CELLS) off(p); t[p] += 1; p += -3; if (p < 0) off(p);
+    t[p] += 1; p += -24; if (p < 0) off(p); } p += 24; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -24; if (p < 0) off(p); t[p] += 1; p += 24; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -23; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 2; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } t[p] += 1; p += 21; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -22; if (p < 0) off(p); } p += 22; if (p >= CELLS) off(p);
+    } p += -24; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 24; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -27; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; } p += 7; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { while (t[p]) { t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 2; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p);
+    } p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; } t[p] += 10; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -12; if (p < 0) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); }
     return 0;
 }

@@ -11,897 +11,566 @@ static void off(long p) {
 int main(void) {
     long p = 0;
     int c;
-    p += 114; if (p >= CELLS) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 10;
-    p += 3; if (p >= CELLS) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 10; p += -24; if (p < 0) off(p);
-    t[p] += 1; while (t[p]) { p += 3; if (p >= CELLS) off(p); t[p] += 1; p += 1; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -110; if (p < 0) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1;
-    p += 111; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p);
-    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
-    p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -62; if (p < 0) off(p); t[p] += 1;
-    p += 84; if (p >= CELLS) off(p); t[p] += 3; p += -84; if (p < 0) off(p); while (t[p]) { t[p] += 255;
-    p += 87; if (p >= CELLS) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -93; if (p < 0) off(p);
-    } p += 93; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -93; if (p < 0) off(p);
-    t[p] += 1; p += 93; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p);
-    } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255;
-    } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -82; if (p < 0) off(p); t[p] += 253; p += 83; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -133; if (p < 0) off(p); }
-    p += 110; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -107; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 108; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10;
-    p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
-    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
-    p += -3; if (p < 0) off(p); } p += -59; if (p < 0) off(p); t[p] += 2; p += 81; if (p >= CELLS) off(p);
-    t[p] += 3; p += -81; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 87; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -90; if (p < 0) off(p); } p += 90; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -90; if (p < 0) off(p); t[p] += 1; p += 90; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 4; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -10; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += 5; if (p >= CELLS) off(p); } p += -5; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -79; if (p < 0) off(p); t[p] += 253; p += 80; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -130; if (p < 0) off(p); }
-    p += 107; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -104; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 105; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10;
-    p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
-    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
-    p += -3; if (p < 0) off(p); } p += -56; if (p < 0) off(p); t[p] += 1; p += 78; if (p >= CELLS) off(p);
-    t[p] += 3; p += -78; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 81; if (p >= CELLS) off(p);
-    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -87; if (p < 0) off(p); } p += 87; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -87; if (p < 0) off(p); t[p] += 1; p += 87; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; }
-    p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -76; if (p < 0) off(p); t[p] += 253; p += 77; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -127; if (p < 0) off(p); }
-    p += 104; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -101; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 102; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10;
-    p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
-    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
-    p += -3; if (p < 0) off(p); } p += -53; if (p < 0) off(p); t[p] += 2; p += 75; if (p >= CELLS) off(p);
-    t[p] += 3; p += -75; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 81; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -84; if (p < 0) off(p); } p += 84; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -84; if (p < 0) off(p); t[p] += 1; p += 84; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 4; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -10; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += 5; if (p >= CELLS) off(p); } p += -5; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -73; if (p < 0) off(p); t[p] += 253; p += 74; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -124; if (p < 0) off(p); }
-    p += 101; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -98; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 99; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10;
-    p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
-    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
-    p += -3; if (p < 0) off(p); } p += -50; if (p < 0) off(p); t[p] += 1; p += 72; if (p >= CELLS) off(p);
-    t[p] += 3; p += -72; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 75; if (p >= CELLS) off(p);
-    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -81; if (p < 0) off(p); } p += 81; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -81; if (p < 0) off(p); t[p] += 1; p += 81; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; }
-    p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -70; if (p < 0) off(p); t[p] += 253; p += 71; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -121; if (p < 0) off(p); }
-    p += 98; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -95; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 96; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10;
-    p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
-    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
-    p += -3; if (p < 0) off(p); } p += -47; if (p < 0) off(p); t[p] += 2; p += 69; if (p >= CELLS) off(p);
-    t[p] += 3; p += -69; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 75; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -78; if (p < 0) off(p); } p += 78; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -78; if (p < 0) off(p); t[p] += 1; p += 78; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 4; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -10; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += 5; if (p >= CELLS) off(p); } p += -5; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -67; if (p < 0) off(p); t[p] += 253; p += 68; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -118; if (p < 0) off(p); }
-    p += 95; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -92; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 93; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10;
-    p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
-    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
-    p += -3; if (p < 0) off(p); } p += -44; if (p < 0) off(p); t[p] += 1; p += 66; if (p >= CELLS) off(p);
-    t[p] += 3; p += -66; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 69; if (p >= CELLS) off(p);
-    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -75; if (p < 0) off(p); } p += 75; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -75; if (p < 0) off(p); t[p] += 1; p += 75; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; }
-    p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -64; if (p < 0) off(p); t[p] += 253; p += 65; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -115; if (p < 0) off(p); }
-    p += 92; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -89; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 90; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10;
-    p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
-    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
-    p += -3; if (p < 0) off(p); } p += -41; if (p < 0) off(p); t[p] += 2; p += 63; if (p >= CELLS) off(p);
-    t[p] += 3; p += -63; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 69; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -72; if (p < 0) off(p); } p += 72; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -72; if (p < 0) off(p); t[p] += 1; p += 72; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 4; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -10; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += 5; if (p >= CELLS) off(p); } p += -5; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -61; if (p < 0) off(p); t[p] += 253; p += 62; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -112; if (p < 0) off(p); }
-    p += 89; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -86; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 87; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10;
-    p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
-    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
-    p += -3; if (p < 0) off(p); } p += -38; if (p < 0) off(p); t[p] += 1; p += 60; if (p >= CELLS) off(p);
-    t[p] += 3; p += -60; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 63; if (p >= CELLS) off(p);
-    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -69; if (p < 0) off(p); } p += 69; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -69; if (p < 0) off(p); t[p] += 1; p += 69; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; }
-    p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -58; if (p < 0) off(p); t[p] += 253; p += 59; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -109; if (p < 0) off(p); }
-    p += 86; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -83; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 84; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10;
-    p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
-    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
-    p += -3; if (p < 0) off(p); } p += -35; if (p < 0) off(p); t[p] += 2; p += 57; if (p >= CELLS) off(p);
-    t[p] += 3; p += -57; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 63; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -66; if (p < 0) off(p); } p += 66; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -66; if (p < 0) off(p); t[p] += 1; p += 66; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 4; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -10; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += 5; if (p >= CELLS) off(p); } p += -5; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -55; if (p < 0) off(p); t[p] += 253; p += 56; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -106; if (p < 0) off(p); }
-    p += 83; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -80; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 81; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10;
-    p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
-    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
-    p += -3; if (p < 0) off(p); } p += -32; if (p < 0) off(p); t[p] += 1; p += 54; if (p >= CELLS) off(p);
-    t[p] += 3; p += -54; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 57; if (p >= CELLS) off(p);
-    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -63; if (p < 0) off(p); } p += 63; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -63; if (p < 0) off(p); t[p] += 1; p += 63; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; }
-    p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -52; if (p < 0) off(p); t[p] += 253; p += 53; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -103; if (p < 0) off(p); }
-    p += 80; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -77; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 78; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10;
-    p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
-    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
-    p += -3; if (p < 0) off(p); } p += -29; if (p < 0) off(p); t[p] += 2; p += 51; if (p >= CELLS) off(p);
-    t[p] += 3; p += -51; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 57; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -60; if (p < 0) off(p); } p += 60; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -60; if (p < 0) off(p); t[p] += 1; p += 60; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 4; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -10; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += 5; if (p >= CELLS) off(p); } p += -5; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -49; if (p < 0) off(p); t[p] += 253; p += 50; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -100; if (p < 0) off(p); }
-    p += 77; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -74; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 75; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10;
-    p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
-    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
-    p += -3; if (p < 0) off(p); } p += -26; if (p < 0) off(p); t[p] += 1; p += 48; if (p >= CELLS) off(p);
-    t[p] += 3; p += -48; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 51; if (p >= CELLS) off(p);
-    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -57; if (p < 0) off(p); } p += 57; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -57; if (p < 0) off(p); t[p] += 1; p += 57; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; }
-    p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -46; if (p < 0) off(p); t[p] += 253; p += 47; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -97; if (p < 0) off(p); }
-    p += 74; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -71; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 72; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10;
-    p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
-    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
-    p += -3; if (p < 0) off(p); } p += -23; if (p < 0) off(p); t[p] += 2; p += 45; if (p >= CELLS) off(p);
-    t[p] += 3; p += -45; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 51; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -54; if (p < 0) off(p); } p += 54; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -54; if (p < 0) off(p); t[p] += 1; p += 54; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 4; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -10; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += 5; if (p >= CELLS) off(p); } p += -5; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -43; if (p < 0) off(p); t[p] += 253; p += 44; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -94; if (p < 0) off(p); }
-    p += 71; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -68; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 69; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10;
-    p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
-    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
-    p += -3; if (p < 0) off(p); } p += -20; if (p < 0) off(p); t[p] += 1; p += 42; if (p >= CELLS) off(p);
-    t[p] += 3; p += -42; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 45; if (p >= CELLS) off(p);
-    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -51; if (p < 0) off(p); } p += 51; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -51; if (p < 0) off(p); t[p] += 1; p += 51; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; }
-    p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -40; if (p < 0) off(p); t[p] += 253; p += 41; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -91; if (p < 0) off(p); }
-    p += 68; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -65; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 66; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10;
-    p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
-    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
-    p += -3; if (p < 0) off(p); } p += -17; if (p < 0) off(p); t[p] += 2; p += 39; if (p >= CELLS) off(p);
-    t[p] += 3; p += -39; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 45; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -48; if (p < 0) off(p); } p += 48; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -48; if (p < 0) off(p); t[p] += 1; p += 48; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 4; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -10; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += 5; if (p >= CELLS) off(p); } p += -5; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -37; if (p < 0) off(p); t[p] += 253; p += 38; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -88; if (p < 0) off(p); }
-    p += 65; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -62; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 63; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10;
-    p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
-    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
-    p += -3; if (p < 0) off(p); } p += -14; if (p < 0) off(p); t[p] += 1; p += 36; if (p >= CELLS) off(p);
-    t[p] += 3; p += -36; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 39; if (p >= CELLS) off(p);
-    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -45; if (p < 0) off(p); } p += 45; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -45; if (p < 0) off(p); t[p] += 1; p += 45; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; }
-    p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -34; if (p < 0) off(p); t[p] += 253; p += 35; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -85; if (p < 0) off(p); }
-    p += 62; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -59; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 60; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10;
-    p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
-    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
-    p += -3; if (p < 0) off(p); } p += -11; if (p < 0) off(p); t[p] += 2; p += 33; if (p >= CELLS) off(p);
-    t[p] += 3; p += -33; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 39; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -42; if (p < 0) off(p); } p += 42; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -42; if (p < 0) off(p); t[p] += 1; p += 42; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 4; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -10; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += 5; if (p >= CELLS) off(p); } p += -5; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -31; if (p < 0) off(p); t[p] += 253; p += 32; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -82; if (p < 0) off(p); }
-    p += 59; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 4; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); } p += 30; if (p >= CELLS) off(p);
-    t[p] += 10; p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -3; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 10; p += -9; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 9; if (p >= CELLS) off(p); t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += -12; if (p < 0) off(p); } p += 12; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -12; if (p < 0) off(p); t[p] += 1; p += 12; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1;
-    p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -3; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 10; p += -12; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 12; if (p >= CELLS) off(p); t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += -15; if (p < 0) off(p); } p += 15; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -15; if (p < 0) off(p); t[p] += 1; p += 15; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1;
-    p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -3; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 10; p += -15; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 15; if (p >= CELLS) off(p); t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += -18; if (p < 0) off(p); } p += 18; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -18; if (p < 0) off(p); t[p] += 1; p += 18; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1;
-    p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -3; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 10; p += -18; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 18; if (p >= CELLS) off(p); t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += -21; if (p < 0) off(p); } p += 21; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -21; if (p < 0) off(p); t[p] += 1; p += 21; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1;
-    p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -3; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 10; p += -21; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 21; if (p >= CELLS) off(p); t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += -24; if (p < 0) off(p); } p += 24; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -24; if (p < 0) off(p); t[p] += 1; p += 24; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1;
-    p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -3; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 10; p += -24; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 24; if (p >= CELLS) off(p); t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += -27; if (p < 0) off(p); } p += 27; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -27; if (p < 0) off(p); t[p] += 1; p += 27; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -3; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; while (t[p]) { t[p] += 255;
-    } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 32; putchar(t[p]); t[p] += 77;
-    putchar(t[p]); t[p] += 2; putchar(t[p]); t[p] += 7; putchar(t[p]); t[p] += 239; putchar(t[p]);
-    t[p] += 14; putchar(t[p]); t[p] += 200; putchar(t[p]); t[p] += 229; putchar(t[p]); t[p] += 84;
-    putchar(t[p]); t[p] += 244; putchar(t[p]); t[p] += 253; putchar(t[p]); t[p] += 187; putchar(t[p]);
-    t[p] += 68; putchar(t[p]); t[p] += 5; putchar(t[p]); t[p] += 10; putchar(t[p]); t[p] += 248;
-    putchar(t[p]); t[p] += 8; putchar(t[p]); t[p] += 173; putchar(t[p]); t[p] += 65; putchar(t[p]);
-    t[p] += 17; putchar(t[p]); t[p] += 243; putchar(t[p]); t[p] += 187; putchar(t[p]); t[p] += 79;
-    putchar(t[p]); t[p] += 255; putchar(t[p]); t[p] += 178; putchar(t[p]); while (t[p]) { t[p] += 255;
-    } p += -30; if (p < 0) off(p); t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p);
-    t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]);
-    t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p);
-    t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]);
-    t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p);
-    t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]);
-    t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p);
-    t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]);
-    t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p);
-    t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]);
-    t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p);
-    t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]);
-    t[p] += 191; p += 81; if (p >= CELLS) off(p); t[p] += 10; putchar(t[p]); while (t[p]) { t[p] += 255;
-    }
+    p += 114; if (p >= CELLS) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 10; p += -24; if (p < 0) off(p);
+    t[p] += 1; while (t[p]) { p += 3; if (p >= CELLS) off(p); t[p] += 1; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
+    p += -110; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 111; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p);
+    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
+    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -62; if (p < 0) off(p);
+    t[p] += 1; p += 84; if (p >= CELLS) off(p); t[p] += 3; p += -84; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 87; if (p >= CELLS) off(p); t[p] += 1;
+    p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -93; if (p < 0) off(p); } p += 93; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -93; if (p < 0) off(p);
+    t[p] += 1; p += 93; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
+    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p);
+    t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -7; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -82; if (p < 0) off(p); t[p] += 253; p += 83; if (p >= CELLS) off(p); }
+    p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -133; if (p < 0) off(p); } p += 110; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -107; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 108; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
+    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -59; if (p < 0) off(p);
+    t[p] += 2; p += 81; if (p >= CELLS) off(p); t[p] += 3; p += -81; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 87; if (p >= CELLS) off(p); t[p] += 1;
+    p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -90; if (p < 0) off(p); } p += 90; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -90; if (p < 0) off(p);
+    t[p] += 1; p += 90; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p);
+    t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 4; if (p >= CELLS) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -10; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 5; if (p >= CELLS) off(p);
+    } p += -5; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; }
+    p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -79; if (p < 0) off(p); t[p] += 253; p += 80; if (p >= CELLS) off(p); }
+    p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -130; if (p < 0) off(p); } p += 107; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -104; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 105; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
+    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -56; if (p < 0) off(p);
+    t[p] += 1; p += 78; if (p >= CELLS) off(p); t[p] += 3; p += -78; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 81; if (p >= CELLS) off(p); t[p] += 1;
+    p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -87; if (p < 0) off(p); } p += 87; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -87; if (p < 0) off(p);
+    t[p] += 1; p += 87; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
+    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p);
+    t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -7; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -76; if (p < 0) off(p); t[p] += 253; p += 77; if (p >= CELLS) off(p); }
+    p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -127; if (p < 0) off(p); } p += 104; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -101; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 102; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
+    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -53; if (p < 0) off(p);
+    t[p] += 2; p += 75; if (p >= CELLS) off(p); t[p] += 3; p += -75; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 81; if (p >= CELLS) off(p); t[p] += 1;
+    p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -84; if (p < 0) off(p); } p += 84; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -84; if (p < 0) off(p);
+    t[p] += 1; p += 84; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p);
+    t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 4; if (p >= CELLS) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -10; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 5; if (p >= CELLS) off(p);
+    } p += -5; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; }
+    p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -73; if (p < 0) off(p); t[p] += 253; p += 74; if (p >= CELLS) off(p); }
+    p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -124; if (p < 0) off(p); } p += 101; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -98; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 99; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
+    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -50; if (p < 0) off(p);
+    t[p] += 1; p += 72; if (p >= CELLS) off(p); t[p] += 3; p += -72; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 75; if (p >= CELLS) off(p); t[p] += 1;
+    p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -81; if (p < 0) off(p); } p += 81; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -81; if (p < 0) off(p);
+    t[p] += 1; p += 81; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
+    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p);
+    t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -7; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -70; if (p < 0) off(p); t[p] += 253; p += 71; if (p >= CELLS) off(p); }
+    p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -121; if (p < 0) off(p); } p += 98; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -95; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 96; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
+    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -47; if (p < 0) off(p);
+    t[p] += 2; p += 69; if (p >= CELLS) off(p); t[p] += 3; p += -69; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 75; if (p >= CELLS) off(p); t[p] += 1;
+    p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -78; if (p < 0) off(p); } p += 78; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -78; if (p < 0) off(p);
+    t[p] += 1; p += 78; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p);
+    t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 4; if (p >= CELLS) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -10; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 5; if (p >= CELLS) off(p);
+    } p += -5; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; }
+    p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -67; if (p < 0) off(p); t[p] += 253; p += 68; if (p >= CELLS) off(p); }
+    p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -118; if (p < 0) off(p); } p += 95; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -92; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 93; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
+    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -44; if (p < 0) off(p);
+    t[p] += 1; p += 66; if (p >= CELLS) off(p); t[p] += 3; p += -66; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 69; if (p >= CELLS) off(p); t[p] += 1;
+    p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -75; if (p < 0) off(p); } p += 75; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -75; if (p < 0) off(p);
+    t[p] += 1; p += 75; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
+    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p);
+    t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -7; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -64; if (p < 0) off(p); t[p] += 253; p += 65; if (p >= CELLS) off(p); }
+    p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -115; if (p < 0) off(p); } p += 92; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -89; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 90; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
+    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -41; if (p < 0) off(p);
+    t[p] += 2; p += 63; if (p >= CELLS) off(p); t[p] += 3; p += -63; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 69; if (p >= CELLS) off(p); t[p] += 1;
+    p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -72; if (p < 0) off(p); } p += 72; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -72; if (p < 0) off(p);
+    t[p] += 1; p += 72; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p);
+    t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 4; if (p >= CELLS) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -10; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 5; if (p >= CELLS) off(p);
+    } p += -5; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; }
+    p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -61; if (p < 0) off(p); t[p] += 253; p += 62; if (p >= CELLS) off(p); }
+    p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -112; if (p < 0) off(p); } p += 89; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -86; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 87; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
+    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -38; if (p < 0) off(p);
+    t[p] += 1; p += 60; if (p >= CELLS) off(p); t[p] += 3; p += -60; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 63; if (p >= CELLS) off(p); t[p] += 1;
+    p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -69; if (p < 0) off(p); } p += 69; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -69; if (p < 0) off(p);
+    t[p] += 1; p += 69; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
+    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p);
+    t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -7; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -58; if (p < 0) off(p); t[p] += 253; p += 59; if (p >= CELLS) off(p); }
+    p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -109; if (p < 0) off(p); } p += 86; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -83; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 84; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
+    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -35; if (p < 0) off(p);
+    t[p] += 2; p += 57; if (p >= CELLS) off(p); t[p] += 3; p += -57; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 63; if (p >= CELLS) off(p); t[p] += 1;
+    p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -66; if (p < 0) off(p); } p += 66; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -66; if (p < 0) off(p);
+    t[p] += 1; p += 66; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p);
+    t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 4; if (p >= CELLS) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -10; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 5; if (p >= CELLS) off(p);
+    } p += -5; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; }
+    p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -55; if (p < 0) off(p); t[p] += 253; p += 56; if (p >= CELLS) off(p); }
+    p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -106; if (p < 0) off(p); } p += 83; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -80; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 81; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
+    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -32; if (p < 0) off(p);
+    t[p] += 1; p += 54; if (p >= CELLS) off(p); t[p] += 3; p += -54; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 57; if (p >= CELLS) off(p); t[p] += 1;
+    p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -63; if (p < 0) off(p); } p += 63; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -63; if (p < 0) off(p);
+    t[p] += 1; p += 63; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
+    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p);
+    t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -7; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -52; if (p < 0) off(p); t[p] += 253; p += 53; if (p >= CELLS) off(p); }
+    p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -103; if (p < 0) off(p); } p += 80; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -77; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 78; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
+    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -29; if (p < 0) off(p);
+    t[p] += 2; p += 51; if (p >= CELLS) off(p); t[p] += 3; p += -51; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 57; if (p >= CELLS) off(p); t[p] += 1;
+    p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -60; if (p < 0) off(p); } p += 60; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -60; if (p < 0) off(p);
+    t[p] += 1; p += 60; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p);
+    t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 4; if (p >= CELLS) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -10; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 5; if (p >= CELLS) off(p);
+    } p += -5; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; }
+    p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -49; if (p < 0) off(p); t[p] += 253; p += 50; if (p >= CELLS) off(p); }
+    p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -100; if (p < 0) off(p); } p += 77; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -74; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 75; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
+    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -26; if (p < 0) off(p);
+    t[p] += 1; p += 48; if (p >= CELLS) off(p); t[p] += 3; p += -48; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 51; if (p >= CELLS) off(p); t[p] += 1;
+    p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -57; if (p < 0) off(p); } p += 57; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -57; if (p < 0) off(p);
+    t[p] += 1; p += 57; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
+    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p);
+    t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -7; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -46; if (p < 0) off(p); t[p] += 253; p += 47; if (p >= CELLS) off(p); }
+    p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -97; if (p < 0) off(p); } p += 74; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -71; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 72; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
+    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -23; if (p < 0) off(p);
+    t[p] += 2; p += 45; if (p >= CELLS) off(p); t[p] += 3; p += -45; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 51; if (p >= CELLS) off(p); t[p] += 1;
+    p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -54; if (p < 0) off(p); } p += 54; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -54; if (p < 0) off(p);
+    t[p] += 1; p += 54; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p);
+    t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 4; if (p >= CELLS) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -10; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 5; if (p >= CELLS) off(p);
+    } p += -5; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; }
+    p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -43; if (p < 0) off(p); t[p] += 253; p += 44; if (p >= CELLS) off(p); }
+    p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -94; if (p < 0) off(p); } p += 71; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -68; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 69; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
+    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -20; if (p < 0) off(p);
+    t[p] += 1; p += 42; if (p >= CELLS) off(p); t[p] += 3; p += -42; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 45; if (p >= CELLS) off(p); t[p] += 1;
+    p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -51; if (p < 0) off(p); } p += 51; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -51; if (p < 0) off(p);
+    t[p] += 1; p += 51; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
+    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p);
+    t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -7; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -40; if (p < 0) off(p); t[p] += 253; p += 41; if (p >= CELLS) off(p); }
+    p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -91; if (p < 0) off(p); } p += 68; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -65; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 66; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
+    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -17; if (p < 0) off(p);
+    t[p] += 2; p += 39; if (p >= CELLS) off(p); t[p] += 3; p += -39; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 45; if (p >= CELLS) off(p); t[p] += 1;
+    p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -48; if (p < 0) off(p); } p += 48; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -48; if (p < 0) off(p);
+    t[p] += 1; p += 48; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p);
+    t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 4; if (p >= CELLS) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -10; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 5; if (p >= CELLS) off(p);
+    } p += -5; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; }
+    p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -37; if (p < 0) off(p); t[p] += 253; p += 38; if (p >= CELLS) off(p); }
+    p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -88; if (p < 0) off(p); } p += 65; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -62; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 63; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
+    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -14; if (p < 0) off(p);
+    t[p] += 1; p += 36; if (p >= CELLS) off(p); t[p] += 3; p += -36; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 39; if (p >= CELLS) off(p); t[p] += 1;
+    p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -45; if (p < 0) off(p); } p += 45; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -45; if (p < 0) off(p);
+    t[p] += 1; p += 45; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
+    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p);
+    t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -7; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -34; if (p < 0) off(p); t[p] += 253; p += 35; if (p >= CELLS) off(p); }
+    p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -85; if (p < 0) off(p); } p += 62; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -59; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 60; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
+    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -11; if (p < 0) off(p);
+    t[p] += 2; p += 33; if (p >= CELLS) off(p); t[p] += 3; p += -33; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 39; if (p >= CELLS) off(p); t[p] += 1;
+    p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -42; if (p < 0) off(p); } p += 42; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -42; if (p < 0) off(p);
+    t[p] += 1; p += 42; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p);
+    t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 4; if (p >= CELLS) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -10; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 5; if (p >= CELLS) off(p);
+    } p += -5; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; }
+    p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -31; if (p < 0) off(p); t[p] += 253; p += 32; if (p >= CELLS) off(p); }
+    p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -82; if (p < 0) off(p); } p += 59; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -3; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; } p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
+    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); } p += 30; if (p >= CELLS) off(p); t[p] += 10; p += -6; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -3; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; } t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
+    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 10; p += -9; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 9; if (p >= CELLS) off(p); t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -12; if (p < 0) off(p); } p += 12; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -12; if (p < 0) off(p); t[p] += 1; p += 12; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -3; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; } t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
+    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 10; p += -12; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 12; if (p >= CELLS) off(p); t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -15; if (p < 0) off(p); } p += 15; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -15; if (p < 0) off(p); t[p] += 1; p += 15; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -3; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; } t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
+    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 10; p += -15; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 15; if (p >= CELLS) off(p); t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -18; if (p < 0) off(p); } p += 18; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -18; if (p < 0) off(p); t[p] += 1; p += 18; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -3; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; } t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
+    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 10; p += -18; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 18; if (p >= CELLS) off(p); t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -21; if (p < 0) off(p); } p += 21; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -21; if (p < 0) off(p); t[p] += 1; p += 21; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -3; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; } t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
+    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 10; p += -21; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 21; if (p >= CELLS) off(p); t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -24; if (p < 0) off(p); } p += 24; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -24; if (p < 0) off(p); t[p] += 1; p += 24; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -3; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; } t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
+    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 10; p += -24; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 24; if (p >= CELLS) off(p); t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -27; if (p < 0) off(p); } p += 27; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -27; if (p < 0) off(p); t[p] += 1; p += 27; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
+    t[p] += 48; putchar(t[p]); t[p] += 208; while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 32; putchar(t[p]);
+    t[p] += 77; putchar(t[p]); t[p] += 2; putchar(t[p]); t[p] += 7; putchar(t[p]); t[p] += 239; putchar(t[p]); t[p] += 14; putchar(t[p]); t[p] += 200; putchar(t[p]);
+    t[p] += 229; putchar(t[p]); t[p] += 84; putchar(t[p]); t[p] += 244; putchar(t[p]); t[p] += 253; putchar(t[p]); t[p] += 187; putchar(t[p]); t[p] += 68;
+    putchar(t[p]); t[p] += 5; putchar(t[p]); t[p] += 10; putchar(t[p]); t[p] += 248; putchar(t[p]); t[p] += 8; putchar(t[p]); t[p] += 173; putchar(t[p]); t[p] += 65;
+    putchar(t[p]); t[p] += 17; putchar(t[p]); t[p] += 243; putchar(t[p]); t[p] += 187; putchar(t[p]); t[p] += 79; putchar(t[p]); t[p] += 255; putchar(t[p]);
+    t[p] += 178; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -30; if (p < 0) off(p); t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p);
+    t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]);
+    t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p);
+    t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]);
+    t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p);
+    t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]);
+    t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p);
+    t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]); t[p] += 191; p += 81; if (p >= CELLS) off(p); t[p] += 10;
+    putchar(t[p]); while (t[p]) { t[p] += 255; }
     return 0;
 }

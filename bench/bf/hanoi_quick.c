@@ -11,364 +11,230 @@ static void off(long p) {
 int main(void) {
     long p = 0;
     int c;
-    p += 36; if (p >= CELLS) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 10;
-    p += 3; if (p >= CELLS) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 10; p += -24; if (p < 0) off(p);
-    t[p] += 1; while (t[p]) { p += 3; if (p >= CELLS) off(p); t[p] += 1; p += 1; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -32; if (p < 0) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1;
-    p += 33; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p);
-    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
-    p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += 19; if (p >= CELLS) off(p);
-    t[p] += 100; putchar(t[p]); t[p] += 5; putchar(t[p]); t[p] += 10; putchar(t[p]); t[p] += 248;
-    putchar(t[p]); t[p] += 181; putchar(t[p]); t[p] += 17; putchar(t[p]); t[p] += 9; putchar(t[p]);
-    t[p] += 230; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -42; if (p < 0) off(p); t[p] += 65;
-    putchar(t[p]); t[p] += 191; p += 42; if (p >= CELLS) off(p); t[p] += 32; putchar(t[p]); t[p] += 13;
-    putchar(t[p]); t[p] += 17; putchar(t[p]); t[p] += 226; putchar(t[p]); while (t[p]) { t[p] += 255;
-    } p += -42; if (p < 0) off(p); t[p] += 2; p += 45; if (p >= CELLS) off(p); t[p] += 3; p += -45; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 48; if (p >= CELLS) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += -54; if (p < 0) off(p); } p += 54; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -54; if (p < 0) off(p); t[p] += 1; p += 54; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1;
-    p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; }
-    p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -43; if (p < 0) off(p); t[p] += 253; p += 44; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -42; if (p < 0) off(p); t[p] += 65;
-    putchar(t[p]); t[p] += 191; p += 42; if (p >= CELLS) off(p); t[p] += 10; putchar(t[p]); while (t[p]) {
-    t[p] += 255; } p += -55; if (p < 0) off(p); } p += 32; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -29; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 1; p += 30; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p);
-    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
-    p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += 19; if (p >= CELLS) off(p);
-    t[p] += 100; putchar(t[p]); t[p] += 5; putchar(t[p]); t[p] += 10; putchar(t[p]); t[p] += 248;
-    putchar(t[p]); t[p] += 181; putchar(t[p]); t[p] += 18; putchar(t[p]); t[p] += 8; putchar(t[p]);
-    t[p] += 230; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -39; if (p < 0) off(p); t[p] += 65;
-    putchar(t[p]); t[p] += 191; p += 39; if (p >= CELLS) off(p); t[p] += 32; putchar(t[p]); t[p] += 13;
-    putchar(t[p]); t[p] += 17; putchar(t[p]); t[p] += 226; putchar(t[p]); while (t[p]) { t[p] += 255;
-    } p += -39; if (p < 0) off(p); t[p] += 1; p += 42; if (p >= CELLS) off(p); t[p] += 3; p += -42; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 48; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += -51; if (p < 0) off(p); } p += 51; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -51; if (p < 0) off(p); t[p] += 1; p += 51; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1;
-    p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 4; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -10; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += 5; if (p >= CELLS) off(p); } p += -5; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -40; if (p < 0) off(p); t[p] += 253; p += 41; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -39; if (p < 0) off(p); t[p] += 65;
-    putchar(t[p]); t[p] += 191; p += 39; if (p >= CELLS) off(p); t[p] += 10; putchar(t[p]); while (t[p]) {
-    t[p] += 255; } p += -52; if (p < 0) off(p); } p += 29; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -26; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 1; p += 27; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p);
-    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
-    p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += 19; if (p >= CELLS) off(p);
-    t[p] += 100; putchar(t[p]); t[p] += 5; putchar(t[p]); t[p] += 10; putchar(t[p]); t[p] += 248;
-    putchar(t[p]); t[p] += 181; putchar(t[p]); t[p] += 19; putchar(t[p]); t[p] += 7; putchar(t[p]);
-    t[p] += 230; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -36; if (p < 0) off(p); t[p] += 65;
-    putchar(t[p]); t[p] += 191; p += 36; if (p >= CELLS) off(p); t[p] += 32; putchar(t[p]); t[p] += 13;
-    putchar(t[p]); t[p] += 17; putchar(t[p]); t[p] += 226; putchar(t[p]); while (t[p]) { t[p] += 255;
-    } p += -36; if (p < 0) off(p); t[p] += 2; p += 39; if (p >= CELLS) off(p); t[p] += 3; p += -39; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 42; if (p >= CELLS) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += -48; if (p < 0) off(p); } p += 48; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -48; if (p < 0) off(p); t[p] += 1; p += 48; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1;
-    p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; }
-    p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -37; if (p < 0) off(p); t[p] += 253; p += 38; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -36; if (p < 0) off(p); t[p] += 65;
-    putchar(t[p]); t[p] += 191; p += 36; if (p >= CELLS) off(p); t[p] += 10; putchar(t[p]); while (t[p]) {
-    t[p] += 255; } p += -49; if (p < 0) off(p); } p += 26; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -23; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 1; p += 24; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p);
-    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
-    p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += 19; if (p >= CELLS) off(p);
-    t[p] += 100; putchar(t[p]); t[p] += 5; putchar(t[p]); t[p] += 10; putchar(t[p]); t[p] += 248;
-    putchar(t[p]); t[p] += 181; putchar(t[p]); t[p] += 20; putchar(t[p]); t[p] += 6; putchar(t[p]);
-    t[p] += 230; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -33; if (p < 0) off(p); t[p] += 65;
-    putchar(t[p]); t[p] += 191; p += 33; if (p >= CELLS) off(p); t[p] += 32; putchar(t[p]); t[p] += 13;
-    putchar(t[p]); t[p] += 17; putchar(t[p]); t[p] += 226; putchar(t[p]); while (t[p]) { t[p] += 255;
-    } p += -33; if (p < 0) off(p); t[p] += 1; p += 36; if (p >= CELLS) off(p); t[p] += 3; p += -36; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 42; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += -45; if (p < 0) off(p); } p += 45; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -45; if (p < 0) off(p); t[p] += 1; p += 45; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1;
-    p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 4; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -10; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += 5; if (p >= CELLS) off(p); } p += -5; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -34; if (p < 0) off(p); t[p] += 253; p += 35; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -33; if (p < 0) off(p); t[p] += 65;
-    putchar(t[p]); t[p] += 191; p += 33; if (p >= CELLS) off(p); t[p] += 10; putchar(t[p]); while (t[p]) {
-    t[p] += 255; } p += -46; if (p < 0) off(p); } p += 23; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -20; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 1; p += 21; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p);
-    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
-    p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += 19; if (p >= CELLS) off(p);
-    t[p] += 100; putchar(t[p]); t[p] += 5; putchar(t[p]); t[p] += 10; putchar(t[p]); t[p] += 248;
-    putchar(t[p]); t[p] += 181; putchar(t[p]); t[p] += 21; putchar(t[p]); t[p] += 5; putchar(t[p]);
-    t[p] += 230; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -30; if (p < 0) off(p); t[p] += 65;
-    putchar(t[p]); t[p] += 191; p += 30; if (p >= CELLS) off(p); t[p] += 32; putchar(t[p]); t[p] += 13;
-    putchar(t[p]); t[p] += 17; putchar(t[p]); t[p] += 226; putchar(t[p]); while (t[p]) { t[p] += 255;
-    } p += -30; if (p < 0) off(p); t[p] += 2; p += 33; if (p >= CELLS) off(p); t[p] += 3; p += -33; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 36; if (p >= CELLS) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += -42; if (p < 0) off(p); } p += 42; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -42; if (p < 0) off(p); t[p] += 1; p += 42; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1;
-    p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; }
-    p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -31; if (p < 0) off(p); t[p] += 253; p += 32; if (p >= CELLS) off(p);
-    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -30; if (p < 0) off(p); t[p] += 65;
-    putchar(t[p]); t[p] += 191; p += 30; if (p >= CELLS) off(p); t[p] += 10; putchar(t[p]); while (t[p]) {
-    t[p] += 255; } p += -43; if (p < 0) off(p); } p += 20; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } p += -3; if (p < 0) off(p); } p += 30; if (p >= CELLS) off(p); t[p] += 10; p += -6; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += -12; if (p < 0) off(p); } p += 12; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -12; if (p < 0) off(p); t[p] += 1; p += 12; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 9; if (p >= CELLS) off(p); t[p] += 1;
-    p += -3; if (p < 0) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += -3; if (p < 0) off(p); t[p] += 1; p += -3; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -3; if (p < 0) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += 4; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -6; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 10; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 10; p += -9; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 9; if (p >= CELLS) off(p); t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += -15; if (p < 0) off(p); } p += 15; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -15; if (p < 0) off(p); t[p] += 1; p += 15; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 9; if (p >= CELLS) off(p); t[p] += 1;
-    p += -3; if (p < 0) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += -3; if (p < 0) off(p); t[p] += 1; p += -3; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -3; if (p < 0) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += 4; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -6; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 10; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 10; p += -12; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 12; if (p >= CELLS) off(p); t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += -18; if (p < 0) off(p); } p += 18; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -18; if (p < 0) off(p); t[p] += 1; p += 18; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 9; if (p >= CELLS) off(p); t[p] += 1;
-    p += -3; if (p < 0) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += -3; if (p < 0) off(p); t[p] += 1; p += -3; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -3; if (p < 0) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += 4; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -6; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 10; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 10; p += -15; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 15; if (p >= CELLS) off(p); t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += -21; if (p < 0) off(p); } p += 21; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -21; if (p < 0) off(p); t[p] += 1; p += 21; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 9; if (p >= CELLS) off(p); t[p] += 1;
-    p += -3; if (p < 0) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += -3; if (p < 0) off(p); t[p] += 1; p += -3; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -3; if (p < 0) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += 4; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -6; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 10; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 10; p += -18; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 18; if (p >= CELLS) off(p); t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += -24; if (p < 0) off(p); } p += 24; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -24; if (p < 0) off(p); t[p] += 1; p += 24; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 9; if (p >= CELLS) off(p); t[p] += 1;
-    p += -3; if (p < 0) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += -3; if (p < 0) off(p); t[p] += 1; p += -3; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -3; if (p < 0) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += 4; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -6; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 10; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 10; p += -21; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 21; if (p >= CELLS) off(p); t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += -27; if (p < 0) off(p); } p += 27; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -27; if (p < 0) off(p); t[p] += 1; p += 27; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 9; if (p >= CELLS) off(p); t[p] += 1;
-    p += -3; if (p < 0) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += -3; if (p < 0) off(p); t[p] += 1; p += -3; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -3; if (p < 0) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += 4; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -6; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 10; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 10; p += -24; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 24; if (p >= CELLS) off(p); t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += -30; if (p < 0) off(p); } p += 30; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -30; if (p < 0) off(p); t[p] += 1; p += 30; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -6; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; while (t[p]) { t[p] += 255;
-    } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 32; putchar(t[p]); t[p] += 77;
-    putchar(t[p]); t[p] += 2; putchar(t[p]); t[p] += 7; putchar(t[p]); t[p] += 239; putchar(t[p]);
-    t[p] += 14; putchar(t[p]); t[p] += 200; putchar(t[p]); t[p] += 229; putchar(t[p]); t[p] += 84;
-    putchar(t[p]); t[p] += 244; putchar(t[p]); t[p] += 253; putchar(t[p]); t[p] += 187; putchar(t[p]);
-    t[p] += 68; putchar(t[p]); t[p] += 5; putchar(t[p]); t[p] += 10; putchar(t[p]); t[p] += 248;
-    putchar(t[p]); t[p] += 8; putchar(t[p]); t[p] += 173; putchar(t[p]); t[p] += 65; putchar(t[p]);
-    t[p] += 17; putchar(t[p]); t[p] += 243; putchar(t[p]); t[p] += 187; putchar(t[p]); t[p] += 79;
-    putchar(t[p]); t[p] += 255; putchar(t[p]); t[p] += 178; putchar(t[p]); while (t[p]) { t[p] += 255;
-    } p += -30; if (p < 0) off(p); t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p);
-    t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]);
-    t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p);
-    t[p] += 65; putchar(t[p]); t[p] += 191; p += 42; if (p >= CELLS) off(p); t[p] += 10; putchar(t[p]);
-    while (t[p]) { t[p] += 255; }
+    p += 36; if (p >= CELLS) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 10; p += -24; if (p < 0) off(p);
+    t[p] += 1; while (t[p]) { p += 3; if (p >= CELLS) off(p); t[p] += 1; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
+    p += -32; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 33; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p);
+    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
+    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += 19; if (p >= CELLS) off(p);
+    t[p] += 100; putchar(t[p]); t[p] += 5; putchar(t[p]); t[p] += 10; putchar(t[p]); t[p] += 248; putchar(t[p]); t[p] += 181; putchar(t[p]); t[p] += 17; putchar(t[p]);
+    t[p] += 9; putchar(t[p]); t[p] += 230; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -42; if (p < 0) off(p); t[p] += 65; putchar(t[p]); t[p] += 191;
+    p += 42; if (p >= CELLS) off(p); t[p] += 32; putchar(t[p]); t[p] += 13; putchar(t[p]); t[p] += 17; putchar(t[p]); t[p] += 226; putchar(t[p]); while (t[p]) {
+    t[p] += 255; } p += -42; if (p < 0) off(p); t[p] += 2; p += 45; if (p >= CELLS) off(p); t[p] += 3; p += -45; if (p < 0) off(p); while (t[p]) { t[p] += 255;
+    p += 48; if (p >= CELLS) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -54; if (p < 0) off(p); } p += 54; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -54; if (p < 0) off(p); t[p] += 1; p += 54; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; }
+    p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -43; if (p < 0) off(p);
+    t[p] += 253; p += 44; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -42; if (p < 0) off(p); t[p] += 65; putchar(t[p]);
+    t[p] += 191; p += 42; if (p >= CELLS) off(p); t[p] += 10; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -55; if (p < 0) off(p); } p += 32; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
+    while (t[p]) { p += -29; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255;
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 30; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p);
+    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
+    p += 19; if (p >= CELLS) off(p); t[p] += 100; putchar(t[p]); t[p] += 5; putchar(t[p]); t[p] += 10; putchar(t[p]); t[p] += 248; putchar(t[p]); t[p] += 181;
+    putchar(t[p]); t[p] += 18; putchar(t[p]); t[p] += 8; putchar(t[p]); t[p] += 230; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -39; if (p < 0) off(p);
+    t[p] += 65; putchar(t[p]); t[p] += 191; p += 39; if (p >= CELLS) off(p); t[p] += 32; putchar(t[p]); t[p] += 13; putchar(t[p]); t[p] += 17; putchar(t[p]);
+    t[p] += 226; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -39; if (p < 0) off(p); t[p] += 1; p += 42; if (p >= CELLS) off(p); t[p] += 3; p += -42; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 48; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -51; if (p < 0) off(p); } p += 51; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -51; if (p < 0) off(p); t[p] += 1; p += 51; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 4; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -10; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 6; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += 5; if (p >= CELLS) off(p); } p += -5; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -40; if (p < 0) off(p);
+    t[p] += 253; p += 41; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -39; if (p < 0) off(p); t[p] += 65; putchar(t[p]);
+    t[p] += 191; p += 39; if (p >= CELLS) off(p); t[p] += 10; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -52; if (p < 0) off(p); } p += 29; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
+    while (t[p]) { p += -26; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255;
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 27; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p);
+    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
+    p += 19; if (p >= CELLS) off(p); t[p] += 100; putchar(t[p]); t[p] += 5; putchar(t[p]); t[p] += 10; putchar(t[p]); t[p] += 248; putchar(t[p]); t[p] += 181;
+    putchar(t[p]); t[p] += 19; putchar(t[p]); t[p] += 7; putchar(t[p]); t[p] += 230; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -36; if (p < 0) off(p);
+    t[p] += 65; putchar(t[p]); t[p] += 191; p += 36; if (p >= CELLS) off(p); t[p] += 32; putchar(t[p]); t[p] += 13; putchar(t[p]); t[p] += 17; putchar(t[p]);
+    t[p] += 226; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -36; if (p < 0) off(p); t[p] += 2; p += 39; if (p >= CELLS) off(p); t[p] += 3; p += -39; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 42; if (p >= CELLS) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -48; if (p < 0) off(p); } p += 48; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -48; if (p < 0) off(p); t[p] += 1; p += 48; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; }
+    p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -37; if (p < 0) off(p);
+    t[p] += 253; p += 38; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -36; if (p < 0) off(p); t[p] += 65; putchar(t[p]);
+    t[p] += 191; p += 36; if (p >= CELLS) off(p); t[p] += 10; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -49; if (p < 0) off(p); } p += 26; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
+    while (t[p]) { p += -23; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255;
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 24; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p);
+    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
+    p += 19; if (p >= CELLS) off(p); t[p] += 100; putchar(t[p]); t[p] += 5; putchar(t[p]); t[p] += 10; putchar(t[p]); t[p] += 248; putchar(t[p]); t[p] += 181;
+    putchar(t[p]); t[p] += 20; putchar(t[p]); t[p] += 6; putchar(t[p]); t[p] += 230; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -33; if (p < 0) off(p);
+    t[p] += 65; putchar(t[p]); t[p] += 191; p += 33; if (p >= CELLS) off(p); t[p] += 32; putchar(t[p]); t[p] += 13; putchar(t[p]); t[p] += 17; putchar(t[p]);
+    t[p] += 226; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -33; if (p < 0) off(p); t[p] += 1; p += 36; if (p >= CELLS) off(p); t[p] += 3; p += -36; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 42; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -45; if (p < 0) off(p); } p += 45; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -45; if (p < 0) off(p); t[p] += 1; p += 45; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 4; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -10; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 6; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += 5; if (p >= CELLS) off(p); } p += -5; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -34; if (p < 0) off(p);
+    t[p] += 253; p += 35; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -33; if (p < 0) off(p); t[p] += 65; putchar(t[p]);
+    t[p] += 191; p += 33; if (p >= CELLS) off(p); t[p] += 10; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -46; if (p < 0) off(p); } p += 23; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
+    while (t[p]) { p += -20; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255;
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 21; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p);
+    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); }
+    p += 19; if (p >= CELLS) off(p); t[p] += 100; putchar(t[p]); t[p] += 5; putchar(t[p]); t[p] += 10; putchar(t[p]); t[p] += 248; putchar(t[p]); t[p] += 181;
+    putchar(t[p]); t[p] += 21; putchar(t[p]); t[p] += 5; putchar(t[p]); t[p] += 230; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -30; if (p < 0) off(p);
+    t[p] += 65; putchar(t[p]); t[p] += 191; p += 30; if (p >= CELLS) off(p); t[p] += 32; putchar(t[p]); t[p] += 13; putchar(t[p]); t[p] += 17; putchar(t[p]);
+    t[p] += 226; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -30; if (p < 0) off(p); t[p] += 2; p += 33; if (p >= CELLS) off(p); t[p] += 3; p += -33; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 36; if (p >= CELLS) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -42; if (p < 0) off(p); } p += 42; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -42; if (p < 0) off(p); t[p] += 1; p += 42; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; }
+    p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -31; if (p < 0) off(p);
+    t[p] += 253; p += 32; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -30; if (p < 0) off(p); t[p] += 65; putchar(t[p]);
+    t[p] += 191; p += 30; if (p >= CELLS) off(p); t[p] += 10; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -43; if (p < 0) off(p); } p += 20; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
+    while (t[p]) { p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); } p += 30; if (p >= CELLS) off(p);
+    t[p] += 10; p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1;
+    p += -12; if (p < 0) off(p); } p += 12; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -12; if (p < 0) off(p); t[p] += 1; p += 12; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 9; if (p >= CELLS) off(p); t[p] += 1; p += -3; if (p < 0) off(p);
+    t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -3; if (p < 0) off(p);
+    t[p] += 1; p += -3; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -3; if (p < 0) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += 4; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -6; if (p < 0) off(p); t[p] += 48;
+    putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 10; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; } t[p] += 10; p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 9; if (p >= CELLS) off(p); t[p] += 255; p += 6; if (p >= CELLS) off(p);
+    t[p] += 1; p += -15; if (p < 0) off(p); } p += 15; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -15; if (p < 0) off(p); t[p] += 1; p += 15; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 9; if (p >= CELLS) off(p); t[p] += 1; p += -3; if (p < 0) off(p);
+    t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -3; if (p < 0) off(p);
+    t[p] += 1; p += -3; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -3; if (p < 0) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += 4; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -6; if (p < 0) off(p); t[p] += 48;
+    putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 10; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; } t[p] += 10; p += -12; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 12; if (p >= CELLS) off(p); t[p] += 255; p += 6; if (p >= CELLS) off(p);
+    t[p] += 1; p += -18; if (p < 0) off(p); } p += 18; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -18; if (p < 0) off(p); t[p] += 1; p += 18; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 9; if (p >= CELLS) off(p); t[p] += 1; p += -3; if (p < 0) off(p);
+    t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -3; if (p < 0) off(p);
+    t[p] += 1; p += -3; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -3; if (p < 0) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += 4; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -6; if (p < 0) off(p); t[p] += 48;
+    putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 10; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; } t[p] += 10; p += -15; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 15; if (p >= CELLS) off(p); t[p] += 255; p += 6; if (p >= CELLS) off(p);
+    t[p] += 1; p += -21; if (p < 0) off(p); } p += 21; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -21; if (p < 0) off(p); t[p] += 1; p += 21; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 9; if (p >= CELLS) off(p); t[p] += 1; p += -3; if (p < 0) off(p);
+    t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -3; if (p < 0) off(p);
+    t[p] += 1; p += -3; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -3; if (p < 0) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += 4; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -6; if (p < 0) off(p); t[p] += 48;
+    putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 10; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; } t[p] += 10; p += -18; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 18; if (p >= CELLS) off(p); t[p] += 255; p += 6; if (p >= CELLS) off(p);
+    t[p] += 1; p += -24; if (p < 0) off(p); } p += 24; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -24; if (p < 0) off(p); t[p] += 1; p += 24; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 9; if (p >= CELLS) off(p); t[p] += 1; p += -3; if (p < 0) off(p);
+    t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -3; if (p < 0) off(p);
+    t[p] += 1; p += -3; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -3; if (p < 0) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += 4; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -6; if (p < 0) off(p); t[p] += 48;
+    putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 10; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; } t[p] += 10; p += -21; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 21; if (p >= CELLS) off(p); t[p] += 255; p += 6; if (p >= CELLS) off(p);
+    t[p] += 1; p += -27; if (p < 0) off(p); } p += 27; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -27; if (p < 0) off(p); t[p] += 1; p += 27; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 9; if (p >= CELLS) off(p); t[p] += 1; p += -3; if (p < 0) off(p);
+    t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -3; if (p < 0) off(p);
+    t[p] += 1; p += -3; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -3; if (p < 0) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += 4; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -6; if (p < 0) off(p); t[p] += 48;
+    putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 10; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; } t[p] += 10; p += -24; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 24; if (p >= CELLS) off(p); t[p] += 255; p += 6; if (p >= CELLS) off(p);
+    t[p] += 1; p += -30; if (p < 0) off(p); } p += 30; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -30; if (p < 0) off(p); t[p] += 1; p += 30; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; } t[p] += 32; putchar(t[p]); t[p] += 77; putchar(t[p]); t[p] += 2; putchar(t[p]); t[p] += 7; putchar(t[p]); t[p] += 239; putchar(t[p]);
+    t[p] += 14; putchar(t[p]); t[p] += 200; putchar(t[p]); t[p] += 229; putchar(t[p]); t[p] += 84; putchar(t[p]); t[p] += 244; putchar(t[p]); t[p] += 253;
+    putchar(t[p]); t[p] += 187; putchar(t[p]); t[p] += 68; putchar(t[p]); t[p] += 5; putchar(t[p]); t[p] += 10; putchar(t[p]); t[p] += 248; putchar(t[p]);
+    t[p] += 8; putchar(t[p]); t[p] += 173; putchar(t[p]); t[p] += 65; putchar(t[p]); t[p] += 17; putchar(t[p]); t[p] += 243; putchar(t[p]); t[p] += 187; putchar(t[p]);
+    t[p] += 79; putchar(t[p]); t[p] += 255; putchar(t[p]); t[p] += 178; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -30; if (p < 0) off(p); t[p] += 65;
+    putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]);
+    t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]); t[p] += 191; p += -3; if (p < 0) off(p); t[p] += 65; putchar(t[p]); t[p] += 191; p += 42; if (p >= CELLS) off(p);
+    t[p] += 10; putchar(t[p]); while (t[p]) { t[p] += 255; }
     return 0;
 }

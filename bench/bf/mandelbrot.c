@@ -11,902 +11,578 @@ static void off(long p) {
 int main(void) {
     long p = 0;
     int c;
-    p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 39; p += 15; if (p >= CELLS) off(p); t[p] += 40; while (t[p]) {
-    t[p] += 255; p += -24; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 70; p += 24; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } t[p] += 80; while (t[p]) { t[p] += 255; p += -15; if (p < 0) off(p); while (t[p]) { t[p] += 255;
-    } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; }
-    p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } t[p] += 48; p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; }
-    t[p] += 1; while (t[p]) { p += -21; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 36; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -39; if (p < 0) off(p); } p += 39; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -39; if (p < 0) off(p); t[p] += 1; p += 39; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; p += -18; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1;
-    p += 19; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 124; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 120; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 116; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 113; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 109; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 105; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 102; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 98; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 95; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 91; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 88; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 85; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 81; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 78; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 75; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 72; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 69; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 66; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 63; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 61; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 58; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 55; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 53; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 50; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 48; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 45; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 43; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 41; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 38; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 36; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 34; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 32; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 30; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 28; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 26; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 25; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 23; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 21; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 20; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 18; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 17; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 15; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 14; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 13; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 11; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 10; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 9; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 8; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 7; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 6; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 5; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 5; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 4; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 3; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 3; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 2; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 2; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p);
-    t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += -18; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -13; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 30; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += -33; if (p < 0) off(p); } p += 33; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -33; if (p < 0) off(p); t[p] += 1; p += 33; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    p += -18; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 19; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; } } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 124; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 120; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 116; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 113; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 109; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 105; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 102; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 98; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 95; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 91; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 88; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 85; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 81; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 78; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 75; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 72; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 69; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 66; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 63; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 61; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 58; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 55; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 53; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 50; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 48; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 45; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 43; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 41; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 38; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 36; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 34; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 32; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 30; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 28; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 26; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 25; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 23; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 21; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 20; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 18; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 17; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 15; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 14; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 13; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 11; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 10; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 9; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 8; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 7; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 6; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 5; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 5; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 4; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 3; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 3; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 2; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 2; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 1; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 1; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 1; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -17; if (p < 0) off(p); } p += -1; if (p < 0) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += 11; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; p += -18; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 19; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; } } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -17; if (p < 0) off(p); } p += -1; if (p < 0) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -19; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 42; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -45; if (p < 0) off(p); } p += 45; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -45; if (p < 0) off(p); t[p] += 1; p += 45; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -39; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 36; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -39; if (p < 0) off(p); } p += 39; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -39; if (p < 0) off(p); t[p] += 1; p += 39; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
-    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 253; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 248; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 242; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 237; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 231; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 226; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 221; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 215; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 210; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 205; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 200; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 195; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 190; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 185; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 181; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 176; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 171; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 167; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 162; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 158; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 153; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 149; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 145; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 140; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 136; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 132; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 128; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 124; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 120; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 116; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 113; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 109; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 105; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 102; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 98; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 95; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 91; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 88; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 85; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 81; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 78; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 75; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 72; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 69; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 66; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 63; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 61; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 58; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 55; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 53; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 50; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 48; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 45; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 43; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 41; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 38; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 36; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 34; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 32; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 30; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 28; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 26; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 25; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 23; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 21; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 20; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 18; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 17; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 15; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 14; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 13; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 11; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 10; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 9; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 8; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 7; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 6; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 5; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 5; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 4; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 3; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 3; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 2; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 2; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 1; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 1; p += 4; if (p >= CELLS) off(p); t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -4; if (p < 0) off(p);
-    t[p] += 1; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -13; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 9; if (p >= CELLS) off(p);
-    t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -15; if (p < 0) off(p); } p += 15; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -15; if (p < 0) off(p); t[p] += 1; p += 15; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -12; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -12; if (p < 0) off(p); } p += 12; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -12; if (p < 0) off(p); t[p] += 1; p += 12; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -48; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 48; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -51; if (p < 0) off(p); } p += 51; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -51; if (p < 0) off(p); t[p] += 1; p += 51; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -44; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 43; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    while (t[p]) { t[p] += 255; } p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 2; if (p >= CELLS) off(p);
-    } p += -43; if (p < 0) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255;
-    } p += 42; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -42; if (p < 0) off(p);
-    t[p] += 1; p += 42; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -39; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += 33; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -33; if (p < 0) off(p); t[p] += 1; p += 33; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -35; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -4; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } p += 5; if (p >= CELLS) off(p); } p += -5; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; p += 39; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1;
-    p += -42; if (p < 0) off(p); } p += 42; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -42; if (p < 0) off(p); t[p] += 1; p += 42; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -53; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 52; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { while (t[p]) { t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 1; p += 2; if (p >= CELLS) off(p); } p += -52; if (p < 0) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += 50; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -36; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; p += 39; if (p >= CELLS) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1;
-    p += -45; if (p < 0) off(p); } p += 45; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -45; if (p < 0) off(p); t[p] += 1; p += 45; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -57; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 54; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -57; if (p < 0) off(p); } p += 57; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -57; if (p < 0) off(p); t[p] += 1; p += 57; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; }
-    p += -8; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -45; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 54; if (p >= CELLS) off(p); t[p] += 1; p += -3; if (p < 0) off(p);
-    t[p] += 1; p += -51; if (p < 0) off(p); } p += 51; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -51; if (p < 0) off(p); t[p] += 1; p += 51; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -39; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 42; if (p >= CELLS) off(p);
-    t[p] += 255; p += -42; if (p < 0) off(p); } p += 42; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -42; if (p < 0) off(p); t[p] += 1; p += 42; if (p >= CELLS) off(p); } while (t[p]) {
-    t[p] += 255; } p += -45; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -12; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 12; if (p >= CELLS) off(p); t[p] += 1; p += 45; if (p >= CELLS) off(p);
-    t[p] += 1; p += -57; if (p < 0) off(p); } p += 57; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -57; if (p < 0) off(p); t[p] += 1; p += 57; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -8; if (p < 0) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -46; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 12; if (p >= CELLS) off(p);
-    t[p] += 255; p += 42; if (p >= CELLS) off(p); t[p] += 1; p += -54; if (p < 0) off(p); } p += 54; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -54; if (p < 0) off(p); t[p] += 1; p += 54; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -7; if (p < 0) off(p); } p += 2; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -49; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 12; if (p >= CELLS) off(p); t[p] += 1; p += 42; if (p >= CELLS) off(p);
-    t[p] += 1; p += -54; if (p < 0) off(p); } p += 54; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -54; if (p < 0) off(p); t[p] += 1; p += 54; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -4; if (p < 0) off(p); } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += -32; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -4; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 5; if (p >= CELLS) off(p);
-    } p += -11; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += 30; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += 12; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -15; if (p < 0) off(p);
-    } p += 15; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -15; if (p < 0) off(p);
-    t[p] += 1; p += 15; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -12; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 15; if (p >= CELLS) off(p); t[p] += 1; p += -3; if (p < 0) off(p);
-    t[p] += 1; p += -12; if (p < 0) off(p); } p += 12; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -12; if (p < 0) off(p); t[p] += 1; p += 12; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -5; if (p < 0) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -4; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -4; if (p < 0) off(p);
-    } p += 4; if (p >= CELLS) off(p); } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255;
-    } p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -8; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -42; if (p < 0) off(p); t[p] += 1;
-    p += 36; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -33; if (p < 0) off(p); t[p] += 1;
-    p += 48; if (p >= CELLS) off(p); t[p] += 1; p += -15; if (p < 0) off(p); } p += 15; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -15; if (p < 0) off(p); t[p] += 1; p += 15; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -18; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -30; if (p < 0) off(p);
-    t[p] += 255; p += 48; if (p >= CELLS) off(p); t[p] += 1; p += -18; if (p < 0) off(p); } p += 18; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -18; if (p < 0) off(p); t[p] += 1; p += 18; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -8; if (p < 0) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -10; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -30; if (p < 0) off(p);
-    t[p] += 1; p += 48; if (p >= CELLS) off(p); t[p] += 1; p += -18; if (p < 0) off(p); } p += 18; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -18; if (p < 0) off(p); t[p] += 1; p += 18; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -15; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -33; if (p < 0) off(p);
-    t[p] += 255; p += 48; if (p >= CELLS) off(p); t[p] += 1; p += -15; if (p < 0) off(p); } p += 15; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -15; if (p < 0) off(p); t[p] += 1; p += 15; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -7; if (p < 0) off(p); } p += -2; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } p += -42; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 42; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -45; if (p < 0) off(p); } p += 45; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -45; if (p < 0) off(p); t[p] += 1; p += 45; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -56; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 55; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    while (t[p]) { t[p] += 255; } p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 2; if (p >= CELLS) off(p);
-    } p += -55; if (p < 0) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += 53; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += -39; if (p < 0) off(p); while (t[p]) { t[p] += 255;
-    p += 42; if (p >= CELLS) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p); t[p] += 1; p += -51; if (p < 0) off(p);
-    } p += 51; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -51; if (p < 0) off(p);
-    t[p] += 1; p += 51; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -63; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 57; if (p >= CELLS) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += -63; if (p < 0) off(p); } p += 63; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -63; if (p < 0) off(p); t[p] += 1; p += 63; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 5; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255;
-    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; }
-    p += 4; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -60; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 57; if (p >= CELLS) off(p); t[p] += 1; p += -3; if (p < 0) off(p);
-    t[p] += 1; p += -54; if (p < 0) off(p); } p += 54; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -54; if (p < 0) off(p); t[p] += 1; p += 54; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -42; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 45; if (p >= CELLS) off(p);
-    t[p] += 255; p += -45; if (p < 0) off(p); } p += 45; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -45; if (p < 0) off(p); t[p] += 1; p += 45; if (p >= CELLS) off(p); } while (t[p]) {
-    t[p] += 255; } p += -48; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -12; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 12; if (p >= CELLS) off(p); t[p] += 1; p += 48; if (p >= CELLS) off(p);
-    t[p] += 1; p += -60; if (p < 0) off(p); } p += 60; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -60; if (p < 0) off(p); t[p] += 1; p += 60; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -61; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 12; if (p >= CELLS) off(p);
-    t[p] += 255; p += 45; if (p >= CELLS) off(p); t[p] += 1; p += -57; if (p < 0) off(p); } p += 57; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -57; if (p < 0) off(p); t[p] += 1; p += 57; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += 5; if (p >= CELLS) off(p); } p += -10; if (p < 0) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -52; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 12; if (p >= CELLS) off(p); t[p] += 1; p += 45; if (p >= CELLS) off(p);
-    t[p] += 1; p += -57; if (p < 0) off(p); } p += 57; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -57; if (p < 0) off(p); t[p] += 1; p += 57; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -4; if (p < 0) off(p); } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -47; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -4; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 5; if (p >= CELLS) off(p);
-    } p += 13; if (p >= CELLS) off(p); t[p] += 255; p += 5; if (p >= CELLS) off(p); } p += 10; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; }
-    p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -15; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } p += -5; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 4; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += 2; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); } p += -4; if (p < 0) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    } p += 4; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 18; if (p >= CELLS) off(p); t[p] += 47; p += -21; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; p += 21; if (p >= CELLS) off(p); t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1;
-    p += -15; if (p < 0) off(p); } p += 15; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -15; if (p < 0) off(p); t[p] += 1; p += 15; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += 4; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p);
-    t[p] += 32; putchar(t[p]); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; } t[p] += 1; p += 5; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -1; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p);
-    t[p] += 46; putchar(t[p]); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; } t[p] += 1; p += 5; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -1; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p);
-    t[p] += 58; putchar(t[p]); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; } t[p] += 1; p += 5; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -1; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p);
-    t[p] += 45; putchar(t[p]); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; } t[p] += 1; p += 5; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -1; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p);
-    t[p] += 61; putchar(t[p]); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; } t[p] += 1; p += 5; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -1; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p);
-    t[p] += 43; putchar(t[p]); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; } t[p] += 1; p += 5; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -1; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p);
-    t[p] += 42; putchar(t[p]); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; } t[p] += 1; p += 5; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -1; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p);
-    t[p] += 37; putchar(t[p]); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; } t[p] += 1; p += 5; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -1; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -4; if (p < 0) off(p); t[p] += 35;
-    putchar(t[p]); while (t[p]) { t[p] += 255; } p += 5; if (p >= CELLS) off(p); } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -14; if (p < 0) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 14; if (p >= CELLS) off(p);
-    t[p] += 64; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -13; if (p < 0) off(p); } p += 4; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; }
-    t[p] += 1; p += -42; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 48; if (p >= CELLS) off(p);
-    t[p] += 1; p += -3; if (p < 0) off(p); t[p] += 1; p += -45; if (p < 0) off(p); } p += 45; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -45; if (p < 0) off(p); t[p] += 1; p += 45; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -5; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += 10; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    while (t[p]) { t[p] += 255; } p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 2; if (p >= CELLS) off(p);
-    } p += -10; if (p < 0) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += 8; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -45; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 42; if (p >= CELLS) off(p);
-    t[p] += 1; p += 9; if (p >= CELLS) off(p); t[p] += 1; p += -51; if (p < 0) off(p); } p += 51; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -51; if (p < 0) off(p); t[p] += 1; p += 51; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -12; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 21; if (p >= CELLS) off(p);
-    t[p] += 1; p += -9; if (p < 0) off(p); t[p] += 1; p += -12; if (p < 0) off(p); } p += 12; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -12; if (p < 0) off(p); t[p] += 1; p += 12; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -17; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += 5; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 12; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -16; if (p < 0) off(p); } p += 16; if (p >= CELLS) off(p);
-    } p += -18; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 18; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -11; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 21; if (p >= CELLS) off(p);
-    t[p] += 1; p += -18; if (p < 0) off(p); t[p] += 1; p += -3; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -3; if (p < 0) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -42; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 60; if (p >= CELLS) off(p);
-    t[p] += 255; p += -60; if (p < 0) off(p); } p += 60; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -60; if (p < 0) off(p); t[p] += 1; p += 60; if (p >= CELLS) off(p); } while (t[p]) {
-    t[p] += 255; } p += -63; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 39; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -39; if (p < 0) off(p); t[p] += 1; p += 63; if (p >= CELLS) off(p);
-    t[p] += 1; p += -24; if (p < 0) off(p); } p += 24; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -24; if (p < 0) off(p); t[p] += 1; p += 24; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -11; if (p < 0) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -10; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -39; if (p < 0) off(p);
-    t[p] += 255; p += 60; if (p >= CELLS) off(p); t[p] += 1; p += -21; if (p < 0) off(p); } p += 21; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -21; if (p < 0) off(p); t[p] += 1; p += 21; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -10; if (p < 0) off(p); } p += -4; if (p < 0) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += -39; if (p < 0) off(p); t[p] += 1; p += 60; if (p >= CELLS) off(p);
-    t[p] += 1; p += -21; if (p < 0) off(p); } p += 21; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -21; if (p < 0) off(p); t[p] += 1; p += 21; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -13; if (p < 0) off(p); } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; }
-    p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -47; if (p < 0) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
-    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -4; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } p += 5; if (p >= CELLS) off(p); } p += 22; if (p >= CELLS) off(p); } p += 24; if (p >= CELLS) off(p);
-    t[p] += 10; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -12; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } t[p] += 2; p += -36; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 45; if (p >= CELLS) off(p); t[p] += 1; p += 12; if (p >= CELLS) off(p);
-    t[p] += 1; p += -57; if (p < 0) off(p); } p += 57; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -57; if (p < 0) off(p); t[p] += 1; p += 57; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -23; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 13; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { while (t[p]) { t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 1; p += 2; if (p >= CELLS) off(p); } p += -13; if (p < 0) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += 11; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -42; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; p += 54; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); t[p] += 1;
-    p += -45; if (p < 0) off(p); } p += 45; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -45; if (p < 0) off(p); t[p] += 1; p += 45; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -12; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += 9; if (p >= CELLS) off(p); t[p] += 1; p += -12; if (p < 0) off(p); } p += 12; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -12; if (p < 0) off(p); t[p] += 1; p += 12; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 19; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -16; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255;
-    } p += 20; if (p >= CELLS) off(p); } p += -20; if (p < 0) off(p); } p += 18; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; } p += -18; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 4; if (p >= CELLS) off(p);
-    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -6; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += 18; if (p >= CELLS) off(p); t[p] += 1;
-    p += -21; if (p < 0) off(p); } p += 21; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -21; if (p < 0) off(p); t[p] += 1; p += 21; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -54; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 36; if (p >= CELLS) off(p);
-    t[p] += 255; p += -36; if (p < 0) off(p); } p += 36; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -36; if (p < 0) off(p); t[p] += 1; p += 36; if (p >= CELLS) off(p); } while (t[p]) {
-    t[p] += 255; } p += -39; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 33; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -33; if (p < 0) off(p); t[p] += 1; p += 39; if (p >= CELLS) off(p);
-    t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -7; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -33; if (p < 0) off(p);
-    t[p] += 255; p += 36; if (p >= CELLS) off(p); t[p] += 1; p += -3; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -3; if (p < 0) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += 5; if (p >= CELLS) off(p); } p += 2; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -10; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += -33; if (p < 0) off(p); t[p] += 1; p += 36; if (p >= CELLS) off(p);
-    t[p] += 1; p += -3; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -3; if (p < 0) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += 8; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255;
-    } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -38; if (p < 0) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -4; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 5; if (p >= CELLS) off(p);
-    } p += 13; if (p >= CELLS) off(p); }
+    p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } t[p] += 39; p += 15; if (p >= CELLS) off(p);
+    t[p] += 40; while (t[p]) { t[p] += 255; p += -24; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 3; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; } t[p] += 70; p += 24; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } t[p] += 80; while (t[p]) { t[p] += 255; p += -15; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } t[p] += 48; p += 3; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; while (t[p]) { p += -21; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; p += 36; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -39; if (p < 0) off(p); } p += 39; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -39; if (p < 0) off(p); t[p] += 1; p += 39; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; p += -18; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; } t[p] += 1; p += 19; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255;
+    } } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 124; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 120; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 116; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 113; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 109; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 105; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 102; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 98; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 95; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 91; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 88; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 85; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 81; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 78; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 75; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 72; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 69; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 66; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 63; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 61; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 58; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 55; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 53; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 50; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 48; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 45; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 43; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 41; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 38; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 36; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 34; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 32; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 30; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 28; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 26; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 25; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 23; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 21; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 20; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 18; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 17; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 15; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 14; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 13; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 11; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 10; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 9; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 8; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 7; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 6; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 5; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 5; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 4; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 3; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 3; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 2; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 2; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { p += -7; if (p < 0) off(p); t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -18; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -13; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 30; if (p >= CELLS) off(p);
+    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -33; if (p < 0) off(p); } p += 33; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -33; if (p < 0) off(p);
+    t[p] += 1; p += 33; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; p += -18; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1;
+    p += 19; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; } } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 124; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 120; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 116; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 113; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 109; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 105; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 102; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 98; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 95; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 91; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 88; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 85; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 81; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 78; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 75; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 72; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 69; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 66; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 63; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 61; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 58; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 55; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 53; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 50; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 48; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 45; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 43; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 41; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 38; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 36; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 34; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 32; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 30; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 28; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 26; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 25; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 23; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 21; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 20; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 18; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 17; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 15; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 14; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 13; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 11; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 10; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 9; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 8; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 7; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 6; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 5; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 5; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 4; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 3; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 3; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 2; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 2; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 1; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 1; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 1; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -17; if (p < 0) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 11; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
+    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p);
+    t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p);
+    t[p] += 1; p += 6; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; p += -18; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 19; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; } } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; }
+    p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -17; if (p < 0) off(p);
+    } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -19; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 42; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += -45; if (p < 0) off(p); } p += 45; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -45; if (p < 0) off(p); t[p] += 1; p += 45; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -39; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 36; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += -39; if (p < 0) off(p); } p += 39; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -39; if (p < 0) off(p); t[p] += 1; p += 39; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) {
+    t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255; while (t[p]) { t[p] += 255;
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; } } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 253; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 248; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 242; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 237; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 231; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 226; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 221; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 215; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 210; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 205; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 200; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 195; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 190; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 185; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 181; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 176; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 171; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 167; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 162; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 158; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 153; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 149; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 145; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 140; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 136; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 132; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 128; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 124; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 120; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 116; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 113; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 109; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 105; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 102; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 98; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 95; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 91; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 88; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 85; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 81; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 78; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 75; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 72; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 69; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 66; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 63; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 61; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 58; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 55; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 53; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 50; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 48; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 45; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 43; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 41; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 38; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 36; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 34; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 32; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 30; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 28; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 26; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 25; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 23; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 21; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 20; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 18; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 17; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 15; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 14; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 13; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 11; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 10; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 9; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 8; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 7; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 6; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 5; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 5; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 4; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 3; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 3; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 2; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 2; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 1; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 1; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { p += -4; if (p < 0) off(p); t[p] += 1; p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); }
+    p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += -13; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 9; if (p >= CELLS) off(p); t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -15; if (p < 0) off(p);
+    } p += 15; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -15; if (p < 0) off(p); t[p] += 1; p += 15; if (p >= CELLS) off(p); } while (t[p]) {
+    t[p] += 255; } p += -12; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1;
+    p += -12; if (p < 0) off(p); } p += 12; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -12; if (p < 0) off(p); t[p] += 1; p += 12; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -48; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 48; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += -51; if (p < 0) off(p); } p += 51; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -51; if (p < 0) off(p); t[p] += 1; p += 51; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -44; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 43; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { while (t[p]) { t[p] += 255; } p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 2; if (p >= CELLS) off(p); } p += -43; if (p < 0) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 42; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -42; if (p < 0) off(p); t[p] += 1; p += 42; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -39; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; } p += 33; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -33; if (p < 0) off(p); t[p] += 1; p += 33; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -35; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
+    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -4; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; } p += 5; if (p >= CELLS) off(p); } p += -5; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 39; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += -42; if (p < 0) off(p); } p += 42; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -42; if (p < 0) off(p); t[p] += 1; p += 42; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -53; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 52; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { while (t[p]) { t[p] += 255; } p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 2; if (p >= CELLS) off(p); } p += -52; if (p < 0) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += 50; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -36; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 39; if (p >= CELLS) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -45; if (p < 0) off(p); } p += 45; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -45; if (p < 0) off(p); t[p] += 1; p += 45; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -57; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 54; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -57; if (p < 0) off(p); } p += 57; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -57; if (p < 0) off(p); t[p] += 1; p += 57; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p); } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; }
+    p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -8; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -45; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 54; if (p >= CELLS) off(p); t[p] += 1; p += -3; if (p < 0) off(p); t[p] += 1; p += -51; if (p < 0) off(p); } p += 51; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -51; if (p < 0) off(p); t[p] += 1; p += 51; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -39; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 42; if (p >= CELLS) off(p); t[p] += 255; p += -42; if (p < 0) off(p); } p += 42; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -42; if (p < 0) off(p); t[p] += 1; p += 42; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -45; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; } p += -12; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 12; if (p >= CELLS) off(p); t[p] += 1; p += 45; if (p >= CELLS) off(p); t[p] += 1;
+    p += -57; if (p < 0) off(p); } p += 57; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -57; if (p < 0) off(p); t[p] += 1; p += 57; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -8; if (p < 0) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -46; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 12; if (p >= CELLS) off(p); t[p] += 255; p += 42; if (p >= CELLS) off(p); t[p] += 1; p += -54; if (p < 0) off(p); } p += 54; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -54; if (p < 0) off(p); t[p] += 1; p += 54; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -7; if (p < 0) off(p);
+    } p += 2; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -49; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; p += 12; if (p >= CELLS) off(p); t[p] += 1; p += 42; if (p >= CELLS) off(p); t[p] += 1; p += -54; if (p < 0) off(p); } p += 54; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -54; if (p < 0) off(p); t[p] += 1; p += 54; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -4; if (p < 0) off(p);
+    } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -32; if (p < 0) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -4; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; } p += 5; if (p >= CELLS) off(p); } p += -11; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += 30; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 12; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += -15; if (p < 0) off(p); } p += 15; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -15; if (p < 0) off(p); t[p] += 1; p += 15; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -12; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 15; if (p >= CELLS) off(p); t[p] += 1; p += -3; if (p < 0) off(p);
+    t[p] += 1; p += -12; if (p < 0) off(p); } p += 12; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -12; if (p < 0) off(p); t[p] += 1; p += 12; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -5; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -4; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; } t[p] += 1; p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -4; if (p < 0) off(p); } p += 4; if (p >= CELLS) off(p);
+    } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -8; if (p < 0) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += -42; if (p < 0) off(p); t[p] += 1; p += 36; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -33; if (p < 0) off(p);
+    t[p] += 1; p += 48; if (p >= CELLS) off(p); t[p] += 1; p += -15; if (p < 0) off(p); } p += 15; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -15; if (p < 0) off(p);
+    t[p] += 1; p += 15; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -18; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -30; if (p < 0) off(p);
+    t[p] += 255; p += 48; if (p >= CELLS) off(p); t[p] += 1; p += -18; if (p < 0) off(p); } p += 18; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -18; if (p < 0) off(p);
+    t[p] += 1; p += 18; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -8; if (p < 0) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -10; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -30; if (p < 0) off(p); t[p] += 1; p += 48; if (p >= CELLS) off(p);
+    t[p] += 1; p += -18; if (p < 0) off(p); } p += 18; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -18; if (p < 0) off(p); t[p] += 1; p += 18; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -15; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -33; if (p < 0) off(p); t[p] += 255; p += 48; if (p >= CELLS) off(p);
+    t[p] += 1; p += -15; if (p < 0) off(p); } p += 15; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -15; if (p < 0) off(p); t[p] += 1; p += 15; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -7; if (p < 0) off(p); } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -42; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; p += 42; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -45; if (p < 0) off(p); } p += 45; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -45; if (p < 0) off(p); t[p] += 1; p += 45; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -56; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 55; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { while (t[p]) {
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1;
+    p += 2; if (p >= CELLS) off(p); } p += -55; if (p < 0) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
+    } p += 53; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -39; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 42; if (p >= CELLS) off(p);
+    t[p] += 1; p += 9; if (p >= CELLS) off(p); t[p] += 1; p += -51; if (p < 0) off(p); } p += 51; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -51; if (p < 0) off(p);
+    t[p] += 1; p += 51; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -63; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 57; if (p >= CELLS) off(p);
+    t[p] += 1; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += -63; if (p < 0) off(p); } p += 63; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -63; if (p < 0) off(p);
+    t[p] += 1; p += 63; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -2; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += 5; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -1; if (p < 0) off(p);
+    } p += 1; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } p += 4; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -60; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 57; if (p >= CELLS) off(p);
+    t[p] += 1; p += -3; if (p < 0) off(p); t[p] += 1; p += -54; if (p < 0) off(p); } p += 54; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -54; if (p < 0) off(p);
+    t[p] += 1; p += 54; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -42; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 45; if (p >= CELLS) off(p);
+    t[p] += 255; p += -45; if (p < 0) off(p); } p += 45; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -45; if (p < 0) off(p); t[p] += 1; p += 45; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -48; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -12; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 12; if (p >= CELLS) off(p);
+    t[p] += 1; p += 48; if (p >= CELLS) off(p); t[p] += 1; p += -60; if (p < 0) off(p); } p += 60; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -60; if (p < 0) off(p);
+    t[p] += 1; p += 60; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += 4; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -61; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 12; if (p >= CELLS) off(p); t[p] += 255; p += 45; if (p >= CELLS) off(p);
+    t[p] += 1; p += -57; if (p < 0) off(p); } p += 57; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -57; if (p < 0) off(p); t[p] += 1; p += 57; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += 5; if (p >= CELLS) off(p); } p += -10; if (p < 0) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -52; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 12; if (p >= CELLS) off(p); t[p] += 1; p += 45; if (p >= CELLS) off(p); t[p] += 1;
+    p += -57; if (p < 0) off(p); } p += 57; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -57; if (p < 0) off(p); t[p] += 1; p += 57; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -4; if (p < 0) off(p); } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 9; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -47; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -4; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 5; if (p >= CELLS) off(p);
+    } p += 13; if (p >= CELLS) off(p); t[p] += 255; p += 5; if (p >= CELLS) off(p); } p += 10; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -15; if (p < 0) off(p); while (t[p]) { t[p] += 255; }
+    p += -5; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 4; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
+    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 2; if (p >= CELLS) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); } p += -4; if (p < 0) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
+    } p += 4; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 18; if (p >= CELLS) off(p);
+    t[p] += 47; p += -21; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 21; if (p >= CELLS) off(p); t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1;
+    p += -15; if (p < 0) off(p); } p += 15; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -15; if (p < 0) off(p); t[p] += 1; p += 15; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += 4; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p); t[p] += 32; putchar(t[p]);
+    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 5; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p);
+    } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p); t[p] += 46; putchar(t[p]); while (t[p]) { t[p] += 255;
+    } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 5; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -1; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p); t[p] += 58; putchar(t[p]); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; } t[p] += 1; p += 5; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
+    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -7; if (p < 0) off(p); t[p] += 45; putchar(t[p]); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    } t[p] += 1; p += 5; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
+    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p);
+    t[p] += 61; putchar(t[p]); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 5; if (p >= CELLS) off(p);
+    } p += -3; if (p < 0) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255;
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p); t[p] += 43; putchar(t[p]);
+    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 5; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p);
+    } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p); t[p] += 42; putchar(t[p]); while (t[p]) { t[p] += 255;
+    } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 5; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -1; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p); t[p] += 37; putchar(t[p]); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; } t[p] += 1; p += 5; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -1; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
+    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -4; if (p < 0) off(p); t[p] += 35;
+    putchar(t[p]); while (t[p]) { t[p] += 255; } p += 5; if (p >= CELLS) off(p); } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; } p += -14; if (p < 0) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 14; if (p >= CELLS) off(p);
+    t[p] += 64; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -13; if (p < 0) off(p); } p += 4; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } t[p] += 1; p += -42; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 48; if (p >= CELLS) off(p); t[p] += 1; p += -3; if (p < 0) off(p);
+    t[p] += 1; p += -45; if (p < 0) off(p); } p += 45; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -45; if (p < 0) off(p); t[p] += 1; p += 45; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -5; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 10; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { while (t[p]) { t[p] += 255; } p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1; p += 2; if (p >= CELLS) off(p); } p += -10; if (p < 0) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += 8; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -45; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 42; if (p >= CELLS) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p); t[p] += 1; p += -51; if (p < 0) off(p); } p += 51; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -51; if (p < 0) off(p); t[p] += 1; p += 51; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -12; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 21; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); t[p] += 1; p += -12; if (p < 0) off(p); } p += 12; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -12; if (p < 0) off(p); t[p] += 1; p += 12; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += 9; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -17; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 5; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 12; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; } p += -16; if (p < 0) off(p); } p += 16; if (p >= CELLS) off(p); } p += -18; if (p < 0) off(p); while (t[p]) { t[p] += 255;
+    } p += 18; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -11; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -9; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 21; if (p >= CELLS) off(p); t[p] += 1; p += -18; if (p < 0) off(p); t[p] += 1; p += -3; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -3; if (p < 0) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -42; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 60; if (p >= CELLS) off(p); t[p] += 255; p += -60; if (p < 0) off(p); } p += 60; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -60; if (p < 0) off(p); t[p] += 1; p += 60; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -63; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; } p += 39; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -39; if (p < 0) off(p); t[p] += 1; p += 63; if (p >= CELLS) off(p); t[p] += 1;
+    p += -24; if (p < 0) off(p); } p += 24; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -24; if (p < 0) off(p); t[p] += 1; p += 24; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -11; if (p < 0) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -10; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += -39; if (p < 0) off(p); t[p] += 255; p += 60; if (p >= CELLS) off(p); t[p] += 1; p += -21; if (p < 0) off(p); } p += 21; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -21; if (p < 0) off(p); t[p] += 1; p += 21; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -10; if (p < 0) off(p);
+    } p += -4; if (p < 0) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p); while (t[p]) { t[p] += 255;
+    p += -39; if (p < 0) off(p); t[p] += 1; p += 60; if (p >= CELLS) off(p); t[p] += 1; p += -21; if (p < 0) off(p); } p += 21; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -21; if (p < 0) off(p); t[p] += 1; p += 21; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -13; if (p < 0) off(p); } p += -2; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -47; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
+    while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -4; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; } p += 5; if (p >= CELLS) off(p); } p += 22; if (p >= CELLS) off(p); } p += 24; if (p >= CELLS) off(p); t[p] += 10; putchar(t[p]); while (t[p]) {
+    t[p] += 255; } p += -12; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } t[p] += 2; p += -36; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; p += 45; if (p >= CELLS) off(p); t[p] += 1; p += 12; if (p >= CELLS) off(p); t[p] += 1; p += -57; if (p < 0) off(p); } p += 57; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -57; if (p < 0) off(p); t[p] += 1; p += 57; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -23; if (p < 0) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 13; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { while (t[p]) {
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 1;
+    p += 2; if (p >= CELLS) off(p); } p += -13; if (p < 0) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p);
+    } p += 11; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -42; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 54; if (p >= CELLS) off(p);
+    t[p] += 1; p += -9; if (p < 0) off(p); t[p] += 1; p += -45; if (p < 0) off(p); } p += 45; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -45; if (p < 0) off(p);
+    t[p] += 1; p += 45; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -12; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += 9; if (p >= CELLS) off(p); t[p] += 1; p += -12; if (p < 0) off(p); } p += 12; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -12; if (p < 0) off(p);
+    t[p] += 1; p += 12; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -9; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 19; if (p >= CELLS) off(p);
+    t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -16; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 20; if (p >= CELLS) off(p);
+    } p += -20; if (p < 0) off(p); } p += 18; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; } p += -18; if (p < 0) off(p); while (t[p]) { t[p] += 255;
+    } p += 4; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += 18; if (p >= CELLS) off(p); t[p] += 1; p += -21; if (p < 0) off(p); } p += 21; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -21; if (p < 0) off(p);
+    t[p] += 1; p += 21; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -54; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 36; if (p >= CELLS) off(p);
+    t[p] += 255; p += -36; if (p < 0) off(p); } p += 36; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -36; if (p < 0) off(p); t[p] += 1; p += 36; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -39; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += 33; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
+    p += -33; if (p < 0) off(p); t[p] += 1; p += 39; if (p >= CELLS) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p); while (t[p]) {
+    t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += 4; if (p >= CELLS) off(p); t[p] += 255;
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -7; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -33; if (p < 0) off(p); t[p] += 255;
+    p += 36; if (p >= CELLS) off(p); t[p] += 1; p += -3; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -3; if (p < 0) off(p);
+    t[p] += 1; p += 3; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += 5; if (p >= CELLS) off(p); } p += 2; if (p >= CELLS) off(p); t[p] += 255;
+    } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -10; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -33; if (p < 0) off(p); t[p] += 1;
+    p += 36; if (p >= CELLS) off(p); t[p] += 1; p += -3; if (p < 0) off(p); } p += 3; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -3; if (p < 0) off(p);
+    t[p] += 1; p += 3; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += 8; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -38; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
+    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -4; if (p < 0) off(p); while (t[p]) { t[p] += 255;
+    } p += 5; if (p >= CELLS) off(p); } p += 13; if (p >= CELLS) off(p); }
     return 0;
 }

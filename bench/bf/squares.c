@@ -11,90 +11,59 @@ static void off(long p) {
 int main(void) {
     long p = 0;
     int c;
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 10;
-    p += 3; if (p >= CELLS) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 101; while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 10; p += -12; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 12; if (p >= CELLS) off(p);
-    t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -15; if (p < 0) off(p); } p += 15; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -15; if (p < 0) off(p); t[p] += 1; p += 15; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -3; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 10; p += -15; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 15; if (p >= CELLS) off(p); t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += -18; if (p < 0) off(p); } p += 18; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -18; if (p < 0) off(p); t[p] += 1; p += 18; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1;
-    p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -3; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 10; p += -18; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 18; if (p >= CELLS) off(p); t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += -21; if (p < 0) off(p); } p += 21; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -21; if (p < 0) off(p); t[p] += 1; p += 21; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1;
-    p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -3; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 10; p += -21; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 21; if (p >= CELLS) off(p); t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += -24; if (p < 0) off(p); } p += 24; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -24; if (p < 0) off(p); t[p] += 1; p += 24; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1;
-    p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p);
-    while (t[p]) { p += -3; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; } t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) {
-    t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 10; p += -24; if (p < 0) off(p);
-    while (t[p]) { t[p] += 255; p += 24; if (p >= CELLS) off(p); t[p] += 255; p += 3; if (p >= CELLS) off(p);
-    t[p] += 1; p += -27; if (p < 0) off(p); } p += 27; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255;
-    p += -27; if (p < 0) off(p); t[p] += 1; p += 27; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255;
-    } p += -3; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; while (t[p]) { t[p] += 255;
-    } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 10; putchar(t[p]); while (t[p]) {
-    t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
-    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -21; if (p < 0) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
-    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
-    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
-    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) {
-    p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) {
-    t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
-    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
-    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
-    t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
-    } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += 19; if (p >= CELLS) off(p);
-    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); t[p] += 2; p += 3; if (p >= CELLS) off(p);
-    }
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 101; while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
+    t[p] += 10; p += -12; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 12; if (p >= CELLS) off(p); t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1;
+    p += -15; if (p < 0) off(p); } p += 15; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -15; if (p < 0) off(p); t[p] += 1; p += 15; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -3; if (p < 0) off(p); t[p] += 48;
+    putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; } t[p] += 10; p += -15; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 15; if (p >= CELLS) off(p); t[p] += 255; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += -18; if (p < 0) off(p); } p += 18; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -18; if (p < 0) off(p); t[p] += 1; p += 18; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -3; if (p < 0) off(p); t[p] += 48;
+    putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; } t[p] += 10; p += -18; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 18; if (p >= CELLS) off(p); t[p] += 255; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += -21; if (p < 0) off(p); } p += 21; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -21; if (p < 0) off(p); t[p] += 1; p += 21; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -3; if (p < 0) off(p); t[p] += 48;
+    putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; } t[p] += 10; p += -21; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 21; if (p >= CELLS) off(p); t[p] += 255; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += -24; if (p < 0) off(p); } p += 24; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -24; if (p < 0) off(p); t[p] += 1; p += 24; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p); t[p] += 1; p += 9; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += -6; if (p < 0) off(p); } p += 6; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -6; if (p < 0) off(p); t[p] += 1; p += 6; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -2; if (p < 0) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += -3; if (p < 0) off(p); t[p] += 48;
+    putchar(t[p]); t[p] += 208; p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; } t[p] += 1; p += 7; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += 1; if (p >= CELLS) off(p); } p += -2; if (p < 0) off(p); while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) {
+    t[p] += 255; } t[p] += 10; p += -24; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 24; if (p >= CELLS) off(p); t[p] += 255; p += 3; if (p >= CELLS) off(p);
+    t[p] += 1; p += -27; if (p < 0) off(p); } p += 27; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -27; if (p < 0) off(p); t[p] += 1; p += 27; if (p >= CELLS) off(p);
+    } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); t[p] += 48; putchar(t[p]); t[p] += 208; while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p);
+    while (t[p]) { t[p] += 255; } t[p] += 10; putchar(t[p]); while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += 6; if (p >= CELLS) off(p);
+    t[p] += 1; p += 3; if (p >= CELLS) off(p); t[p] += 1; p += -9; if (p < 0) off(p); } p += 9; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -9; if (p < 0) off(p);
+    t[p] += 1; p += 9; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -3; if (p < 0) off(p); while (t[p]) { t[p] += 255; p += -21; if (p < 0) off(p);
+    t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p);
+    t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255;
+    p += 1; if (p >= CELLS) off(p); t[p] += 1; p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p);
+    while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p); t[p] += 10; p += 3; if (p >= CELLS) off(p); t[p] += 255; p += 1; if (p >= CELLS) off(p); t[p] += 1;
+    p += -1; if (p < 0) off(p); while (t[p]) { p += 1; if (p >= CELLS) off(p); t[p] += 255; } p += 1; if (p >= CELLS) off(p); while (t[p]) { t[p] += 255; p += -1; if (p < 0) off(p);
+    t[p] += 10; p += 2; if (p >= CELLS) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p); } p += -3; if (p < 0) off(p);
+    } p += 19; if (p >= CELLS) off(p); } while (t[p]) { t[p] += 255; } p += -6; if (p < 0) off(p); t[p] += 2; p += 3; if (p >= CELLS) off(p); }
     return 0;
 }

@@ -431,6 +431,24 @@ fn underscores_ok(digits: &str) -> bool {
     !digits.starts_with('_') && !digits.ends_with('_') && !digits.contains("__")
 }
 
+/// CPython's `verify_end_of_number`: a number may not run into a name
+/// (`1abc`, `0x1g`), except into the keywords that can follow a number in
+/// valid code (`1if x else 2`, `[0x1for x in y]`), which CPython accepts
+/// with a warning.
+fn end_of_number<'s>(lex: &Lexer<'s, Token<'s>>, message: &'static str) -> Result<(), LexError> {
+    let rest = lex.remainder();
+    let Some(c) = rest.chars().next() else {
+        return Ok(());
+    };
+    let keyword = ["and", "else", "for", "if", "in", "is", "or", "not"]
+        .iter()
+        .any(|k| rest.starts_with(k));
+    if !keyword && (c.is_ascii_alphanumeric() || c == '_' || !c.is_ascii()) {
+        return Err(LexError::BadNumber(message));
+    }
+    Ok(())
+}
+
 /// An integer literal in `radix`, after a prefix of `skip` bytes (`0x`).
 fn int<'s>(lex: &mut Lexer<'s, Token<'s>>, radix: u32, skip: usize) -> Result<IntValue, LexError> {
     let text = lex.slice();
@@ -458,6 +476,7 @@ fn int<'s>(lex: &mut Lexer<'s, Token<'s>>, radix: u32, skip: usize) -> Result<In
             end: start + 1,
         });
     }
+    end_of_number(lex, kind)?;
     let clean: String = body.chars().filter(|c| *c != '_').collect();
     if radix == 10 && clean.len() > 1 && clean.starts_with('0') {
         if clean.bytes().all(|b| b == b'0') {
@@ -510,6 +529,7 @@ fn float<'s>(lex: &mut Lexer<'s, Token<'s>>) -> Result<f64, LexError> {
     if !ok {
         return Err(LexError::BadNumber("invalid decimal literal"));
     }
+    end_of_number(lex, "invalid decimal literal")?;
     let clean: String = text.chars().filter(|c| *c != '_').collect();
     clean
         .parse()

@@ -24,10 +24,24 @@ use lalrpop_util::ParseError;
 use workbench_framework::diagnostic::Diagnostic;
 use workbench_framework::span::{FileId, Span};
 
-/// The diagnostic for a parse error at some point of `tokens`.
-pub(super) fn diagnose(file: FileId, source: &str, tokens: &[Spanned<'_>], e: PError<'_>) -> Diagnostic {
+/// How a parse error ranks against a lexical error later in the file (see
+/// `choose` in the parent module).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Rank {
+    /// CPython reports it as it is (an unexpected indent).
+    Final,
+    /// A tokenizer error anywhere later wins, and so does an unclosed
+    /// bracket opened on an earlier line.
+    Normal,
+    /// As `Normal`, and any unclosed bracket wins: for `a b`, CPython's
+    /// error rules parse on from `b`, running into the end of the input.
+    ReadsAhead,
+}
+
+/// The diagnostic for a parse error at some point of `tokens`, and its rank.
+pub(super) fn diagnose(file: FileId, source: &str, tokens: &[Spanned<'_>], e: PError<'_>) -> (Diagnostic, Rank) {
     let cx = Context { file, source, tokens };
-    match e {
+    let d = match e {
         ParseError::User { error } => error,
         ParseError::UnrecognizedToken {
             token: (l, token, r),
@@ -37,17 +51,26 @@ pub(super) fn diagnose(file: FileId, source: &str, tokens: &[Spanned<'_>], e: PE
                 .iter()
                 .position(|(tl, t, tr)| *tl == l && *tr == r && *t == token)
                 .unwrap_or_else(|| tokens.partition_point(|t| t.0 < l));
-            cx.unexpected(i, &token, &expected)
+            let d = cx.unexpected(i, &token, &expected);
+            if matches!(token, Token::Indent) {
+                return (d, Rank::Final);
+            }
+            if cx.juxtaposed(i) {
+                return (d, Rank::ReadsAhead);
+            }
+            d
         }
         ParseError::UnrecognizedEof { location, expected } => {
             if expects(&expected, "INDENT") {
-                return cx.expected_block(tokens.len());
+                cx.expected_block(tokens.len())
+            } else {
+                cx.syntax("unexpected EOF while parsing", location, location)
             }
-            cx.syntax("unexpected EOF while parsing", location, location)
         }
         ParseError::ExtraToken { token: (l, _, r) } => cx.syntax("invalid syntax", l, r),
         ParseError::InvalidToken { location } => cx.syntax("invalid syntax", location, location + 1),
-    }
+    };
+    (d, Rank::Normal)
 }
 
 /// Whether lalrpop's expected list (quoted terminal names) contains `terminal`.
@@ -165,9 +188,9 @@ impl Context<'_, '_> {
         if matches!(token, Token::Comma) && matches!(first, Some(Token::Except)) && self.bracket_depth(i) == 0 {
             return self.syntax("multiple exception types must be parenthesized", l, r);
         }
-        let in_expression = expects(expected, "or");
-        let juxtaposed = i > 0 && ends_operand(&self.tokens[i - 1].1) && starts_operand(token);
-        if in_expression && juxtaposed && self.bracket_depth(i) > 0 {
+        // CPython makes no guess for `NAME STRING`: probably a bad string prefix.
+        let name_string = i > 0 && matches!((&self.tokens[i - 1].1, token), (Token::Name(_), Token::Str(_)));
+        if expects(expected, "or") && self.juxtaposed(i) && !name_string && self.bracket_depth(i) > 0 {
             let pl = self.tokens[i - 1].0;
             return self
                 .syntax("invalid syntax. Perhaps you forgot a comma?", pl, r)
@@ -175,6 +198,11 @@ impl Context<'_, '_> {
         }
         self.syntax("invalid syntax", l, r)
             .with_label(format!("unexpected {}", lexer::describe(token)))
+    }
+
+    /// Whether token `i` starts an operand right after one ended (`a b`).
+    fn juxtaposed(&self, i: usize) -> bool {
+        i > 0 && ends_operand(&self.tokens[i - 1].1) && self.token(i).is_some_and(starts_operand)
     }
 
     /// "expected an indented block after 'if' statement on line N", for a
@@ -210,8 +238,8 @@ impl Context<'_, '_> {
 }
 
 /// Whether CPython insists on a `:` here: at the end of a block header's
-/// line, and anywhere after the header of a `def`, `for`, `try`, `finally`
-/// or `else` (its grammar's forced `&&':'`).
+/// line, and anywhere after the header of a `def`, `try`, `finally` or
+/// `else` (its grammar's forced `&&':'`).
 fn forced_colon(first: Option<&Token<'_>>, token: &Token<'_>) -> bool {
     let header = matches!(
         first,
@@ -229,10 +257,7 @@ fn forced_colon(first: Option<&Token<'_>>, token: &Token<'_>) -> bool {
                 | Token::Else
         )
     );
-    let forced = matches!(
-        first,
-        Some(Token::Def | Token::For | Token::Try | Token::Finally | Token::Else)
-    );
+    let forced = matches!(first, Some(Token::Def | Token::Try | Token::Finally | Token::Else));
     header && (forced || matches!(token, Token::Newline))
 }
 

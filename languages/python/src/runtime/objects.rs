@@ -162,6 +162,9 @@ pub fn is_instance(vm: &Vm, v: Value, cls: Value) -> bool {
 
 /// Looks `name` up along the class's MRO: the first class dict that has it.
 pub fn lookup_in_mro(vm: &mut Vm, cls: Value, name: Value) -> Result<Option<Value>, OpError> {
+    if let Some(text) = vm.space.str_of(name) {
+        return Ok(lookup_text(&vm.space, cls, text));
+    }
     for c in mro(vm, cls) {
         let dict = field(&vm.space, c, class::DICT);
         if let Some(v) = collections::dict_get(vm, dict, name)? {
@@ -171,8 +174,23 @@ pub fn lookup_in_mro(vm: &mut Vm, cls: Value, name: Value) -> Result<Option<Valu
     Ok(None)
 }
 
+/// Looks a string name up along the MRO without running any guest code or
+/// allocating: the hot path of every attribute access.
+pub fn lookup_text(space: &StandardSpace, cls: Value, name: &str) -> Option<Value> {
+    let mro = field(space, cls, class::MRO);
+    for &c in fields(space, mro) {
+        if let Some(v) = collections::dict_get_str(space, field(space, c, class::DICT), name) {
+            return Some(v);
+        }
+    }
+    None
+}
+
 /// Looks up a name given as Rust text.
 pub fn lookup_str(vm: &mut Vm, cls: Value, name: &str) -> Result<Option<Value>, OpError> {
+    if field(&vm.space, cls, class::MRO) != Value::NONE {
+        return Ok(lookup_text(&vm.space, cls, name));
+    }
     let key = py_str(vm, name)?;
     lookup_in_mro(vm, cls, key)
 }
