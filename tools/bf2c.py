@@ -77,7 +77,7 @@ def translate(source):
             stmt = "}"
             depth -= 1
         line.append(stmt)
-        if sum(len(s) + 1 for s in line) > 90:
+        if sum(len(s) + 1 for s in line) > 150:
             lines.append(" ".join(line))
             line = []
     if depth:

@@ -284,11 +284,21 @@ pub fn type_call(vm: &mut Vm, args: &[Value]) -> Result<Value, OpError> {
             ))),
         };
     }
-    // A subclass of a built-in exception-free class behaves like object here.
-    let dict = new_dict(vm)?;
-    vm.keep_alive(dict);
-    let inst = new_fields(&mut vm.space, T::INSTANCE, vec![cls, dict])?;
-    vm.keep_alive(inst);
+    // A user `__new__` makes the object; `__init__` runs only on an instance of `cls`.
+    let new = lookup_str(vm, cls, "__new__")?.filter(|f| vm.space.type_of(*f) != TypeId::NATIVE);
+    let inst = match new {
+        Some(new) => {
+            let mut all = Vec::with_capacity(args.len());
+            all.extend_from_slice(args);
+            let inst = vm.call_with_keywords(new, &all, keywords.clone())?;
+            vm.keep_alive(inst);
+            if !is_instance(vm, inst, cls) {
+                return Ok(inst);
+            }
+            inst
+        }
+        None => new_instance(vm, cls)?,
+    };
     let init = lookup_str(vm, cls, "__init__")?;
     let init = init.filter(|f| vm.space.type_of(*f) != TypeId::NATIVE || !rest.is_empty() || !keywords.is_empty());
     if let Some(init) = init {
@@ -315,6 +325,24 @@ pub fn type_call(vm: &mut Vm, args: &[Value]) -> Result<Value, OpError> {
         )));
     }
     Ok(inst)
+}
+
+/// A new, empty instance of a user class (`object.__new__(cls)`).
+pub fn new_instance(vm: &mut Vm, cls: Value) -> Result<Value, OpError> {
+    if !is_class(vm, cls) {
+        return Err(OpError::type_error("object.__new__(X): X is not a type object"));
+    }
+    let dict = new_dict(vm)?;
+    vm.keep_alive(dict);
+    let inst = new_fields(&mut vm.space, T::INSTANCE, vec![cls, dict])?;
+    vm.keep_alive(inst);
+    Ok(inst)
+}
+
+/// `object.__new__(cls, ...)`.
+pub fn object_new(vm: &mut Vm, args: &[Value]) -> Result<Value, OpError> {
+    let _ = vm.take_keywords();
+    new_instance(vm, args[0])
 }
 
 /// An error for a missing attribute, worded like CPython.

@@ -85,6 +85,10 @@ pub fn start(vm: &mut Vm) -> Result<(), OpError> {
     vm.space.roots.push(init);
     let init_name = objects::py_str(vm, "__init__")?;
     collections::dict_set(vm, object_dict, init_name, init)?;
+    let new = vm.make_native_fn("__new__", Arity::AtLeast(1), objects::object_new)?;
+    vm.space.roots.push(new);
+    let new_name = objects::py_str(vm, "__new__")?;
+    collections::dict_set(vm, object_dict, new_name, new)?;
     let object = new_class(vm, "object", Vec::new(), object_dict, None)?;
     vm.space.roots.push(object);
     py_mut(vm).object_class = object;
