@@ -4,10 +4,7 @@
 //! name or file extension and a space by name, then calls the generic driver
 //! monomorphized for that pair: the language never sees which space it runs in.
 
-use crate::driver::{self, Options};
-use workbench_framework::language::Language;
-use workbench_framework::space::standard::{StandardConfig, StandardSpace};
-use workbench_framework::space::trivial::TrivialSpace;
+use crate::driver::Options;
 
 /// An object space the CLI can select with `--space`.
 pub struct SpaceInfo {
@@ -45,65 +42,12 @@ pub trait Entry {
     fn repl(&self, opts: &Options) -> i32;
 }
 
-struct LanguageEntry<L: Language>(L);
-
-impl<L: Language + 'static> Entry for LanguageEntry<L> {
-    fn name(&self) -> &'static str {
-        self.0.name()
-    }
-    fn extensions(&self) -> &'static [&'static str] {
-        self.0.extensions()
-    }
-    fn description(&self) -> &'static str {
-        self.0.description()
-    }
-    fn run(&self, opts: &Options, path: &str, source: String) -> i32 {
-        if !self.0.supports_space(&opts.space) {
-            eprintln!(
-                "error: {} programs do not run in the {} space (see `workbench spaces`)",
-                self.0.name(),
-                opts.space
-            );
-            return 2;
-        }
-        match opts.space.as_str() {
-            "trivial" => driver::run_file(&self.0, TrivialSpace::new(self.0.spelling()), opts, path, source),
-            _ => driver::run_file(&self.0, standard(&self.0, opts), opts, path, source),
-        }
-    }
-    fn dis(&self, path: &str, source: String) -> i32 {
-        driver::disassemble(&self.0, path, source)
-    }
-    fn repl(&self, opts: &Options) -> i32 {
-        if !self.0.supports_space(&opts.space) {
-            eprintln!(
-                "error: {} does not run in the {} space (see `workbench spaces`)",
-                self.0.name(),
-                opts.space
-            );
-            return 2;
-        }
-        match opts.space.as_str() {
-            "trivial" => crate::repl::run(&self.0, TrivialSpace::new(self.0.spelling()), opts),
-            _ => crate::repl::run(&self.0, standard(&self.0, opts), opts),
-        }
-    }
-}
-
-fn standard<L: Language>(lang: &L, opts: &Options) -> StandardSpace {
-    let config = StandardConfig {
-        max_heap_bytes: opts.max_heap_mb.saturating_mul(1 << 20),
-        ..Default::default()
-    };
-    StandardSpace::new(config, lang.spelling(), |reg| lang.register(reg))
-}
-
 /// Every language compiled into this binary.
 pub fn languages() -> Vec<Box<dyn Entry>> {
     vec![
-        Box::new(LanguageEntry(workbench_calc::Calc)),
-        Box::new(LanguageEntry(workbench_bf::Bf)),
-        Box::new(LanguageEntry(workbench_python::Python)),
+        crate::entry::language(workbench_calc::Calc),
+        crate::entry::language(workbench_bf::Bf),
+        crate::entry::language(workbench_python::Python),
     ]
 }
 

@@ -238,7 +238,8 @@ impl FnCompiler {
                 self.b.emit(Instr::JumpBack { target: top }, span);
                 let end = self.b.here();
                 self.b.patch(next, end);
-                self.load_const(Const::None, dst, span)?;
+                let result = self.call_helper(unit, "__wb_gen_result__", &[it], span)?;
+                self.b.emit(Instr::Move { dst, src: result }, span);
             }
         }
         self.b.reset_regs(mark);

@@ -518,6 +518,15 @@ impl FnCompiler {
                 self.store_name(unit, &n.name, exc, n.span)?;
             }
             self.block(unit, &h.body)?;
+            // Like CPython, the `as` name is unbound when the handler ends.
+            if let Some(n) = &h.name {
+                let target = Expr {
+                    kind: ExprKind::Name(n.name.clone()),
+                    span: n.span,
+                    height: 1,
+                };
+                self.delete(unit, &target)?;
+            }
             exits.push(self.b.emit(Instr::Jump { target: PENDING }, h.span));
             if let Some(j) = skip {
                 let here = self.b.here();

@@ -52,7 +52,13 @@ fn instance_getattr(vm: &mut Vm, a: &[Value]) -> Result<Value, Fail> {
     let dict = field(&vm.space, obj, 1);
     match vm.space.str_of(name) {
         Some("__class__") => return Ok(cls),
-        Some("__dict__") => return Ok(dict),
+        Some("__dict__") => {
+            // Instances of fully slotted classes have no __dict__.
+            if slot_allowed(vm, cls, name)? {
+                return Ok(dict);
+            }
+            return Err(Fail::Error(no_attribute(vm, obj, "__dict__")));
+        }
         _ => {}
     }
     // The instance dict first: the common case, and cheap. (CPython gives a

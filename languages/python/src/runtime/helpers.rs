@@ -99,6 +99,17 @@ pub fn unpack_star(vm: &mut Vm, args: &[Value]) -> Result<Value, OpError> {
     collections::new_list(&mut vm.space, out)
 }
 
+/// `__wb_gen_result__(it)`: the value a finished generator returned (the
+/// value of `yield from`); None for other iterators.
+pub fn gen_result(vm: &mut Vm, args: &[Value]) -> Result<Value, OpError> {
+    if let Some(r) = args[0].as_ref() {
+        if let workbench_framework::object::Body::Generator(state) = &vm.space.heap.get(r).body {
+            return Ok(state.result);
+        }
+    }
+    Ok(Value::NONE)
+}
+
 /// `__wb_set_cause__(exc, cause)`: `raise exc from cause`.
 pub fn set_cause(vm: &mut Vm, args: &[Value]) -> Result<Value, OpError> {
     let cause = if args[1] == Value::NONE {

@@ -30,30 +30,40 @@ fn join_reprs(vm: &mut Vm, items: &[Value]) -> Result<String, OpError> {
 }
 
 thread_local! {
-    static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// The containers being printed right now (a list that contains itself prints `[...]`).
+    static PRINTING: std::cell::RefCell<Vec<Value>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Guards against containers that contain themselves.
-fn nested<T>(f: impl FnOnce() -> Result<T, OpError>, fallback: T) -> Result<T, OpError> {
-    let depth = DEPTH.with(|d| d.get());
-    if depth > MAX_DEPTH {
+/// Prints `obj` with `f`, or `fallback` if `obj` is already being printed
+/// further out (or the nesting is absurdly deep).
+fn nested<T>(obj: Value, f: impl FnOnce() -> Result<T, OpError>, fallback: T) -> Result<T, OpError> {
+    let seen = PRINTING.with(|p| {
+        let p = p.borrow();
+        p.contains(&obj) || p.len() > MAX_DEPTH
+    });
+    if seen {
         return Ok(fallback);
     }
-    DEPTH.with(|d| d.set(depth + 1));
+    PRINTING.with(|p| p.borrow_mut().push(obj));
     let r = f();
-    DEPTH.with(|d| d.set(depth));
+    PRINTING.with(|p| p.borrow_mut().pop());
     r
 }
 
 fn list_repr(vm: &mut Vm, a: &[Value]) -> Result<Value, Fail> {
     let items = collections::seq_items(&vm.space, a[0]).unwrap_or_default();
-    let text = nested(|| Ok(format!("[{}]", join_reprs(vm, &items)?)), "[...]".to_string())?;
+    let text = nested(
+        a[0],
+        || Ok(format!("[{}]", join_reprs(vm, &items)?)),
+        "[...]".to_string(),
+    )?;
     Ok(vm.space.str_value(&text)?)
 }
 
 fn tuple_repr(vm: &mut Vm, a: &[Value]) -> Result<Value, Fail> {
     let items = collections::seq_items(&vm.space, a[0]).unwrap_or_default();
     let text = nested(
+        a[0],
         || {
             let inner = join_reprs(vm, &items)?;
             Ok(if items.len() == 1 {
@@ -72,6 +82,7 @@ fn dict_repr(vm: &mut Vm, a: &[Value]) -> Result<Value, Fail> {
         .map(|t| t.iter().map(|e| (e.key, e.value)).collect())
         .unwrap_or_default();
     let text = nested(
+        a[0],
         || {
             let mut parts = Vec::with_capacity(entries.len());
             for (k, v) in &entries {
@@ -91,7 +102,11 @@ fn set_repr(vm: &mut Vm, a: &[Value]) -> Result<Value, Fail> {
     let text = if keys.is_empty() {
         "set()".to_string()
     } else {
-        nested(|| Ok(format!("{{{}}}", join_reprs(vm, &keys)?)), "{...}".to_string())?
+        nested(
+            a[0],
+            || Ok(format!("{{{}}}", join_reprs(vm, &keys)?)),
+            "{...}".to_string(),
+        )?
     };
     Ok(vm.space.str_value(&text)?)
 }
