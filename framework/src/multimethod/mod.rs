@@ -432,6 +432,27 @@ impl<C: Dispatch> DispatchCache<C> {
         p
     }
 
+    /// The first candidate of the plan, if it needs no conversion: the hot
+    /// path calls it directly and only looks at the rest of the plan (from
+    /// candidate 1) when it declines.
+    #[inline]
+    pub fn direct(&mut self, registry: &Registry<C>, mm: MmId, types: &[TypeId]) -> Option<ImplFn<C>> {
+        let key = types.iter().fold(0u64, |k, t| (k << 16) | t.0 as u64);
+        let plan = match self.plans.get(&(mm, key)) {
+            Some(p) => p,
+            None => {
+                self.plan(registry, mm, types);
+                self.plans.get(&(mm, key))?
+            }
+        };
+        let first = plan.candidates.first()?;
+        if first.steps.iter().all(|s| s.is_empty()) {
+            Some(first.func)
+        } else {
+            None
+        }
+    }
+
     /// How many plans had to be computed (each miss searched the tables once).
     pub fn misses(&self) -> usize {
         self.misses
@@ -447,9 +468,19 @@ impl<C: Dispatch> DispatchCache<C> {
 /// not decline (rule 2). `Ok(None)` means every candidate declined or there
 /// were none; the caller turns that into a type error in its own words.
 pub fn run_plan<C: Dispatch>(ctx: &mut C, plan: &Plan<C>, args: &[C::V]) -> Result<Option<C::V>, OpError> {
+    run_plan_from(ctx, plan, 0, args)
+}
+
+/// [`run_plan`] starting at candidate `skip` (the earlier ones already declined).
+pub fn run_plan_from<C: Dispatch>(
+    ctx: &mut C,
+    plan: &Plan<C>,
+    skip: usize,
+    args: &[C::V],
+) -> Result<Option<C::V>, OpError> {
     let Some(&first) = args.first() else {
         // Nullary multimethods have nothing to convert.
-        for cand in &plan.candidates {
+        for cand in plan.candidates.iter().skip(skip) {
             match (cand.func)(ctx, args) {
                 Ok(v) => return Ok(Some(v)),
                 Err(Fail::NotImplemented) => continue,
@@ -459,7 +490,7 @@ pub fn run_plan<C: Dispatch>(ctx: &mut C, plan: &Plan<C>, args: &[C::V]) -> Resu
         return Ok(None);
     };
     let mut converted = [first; MAX_ARITY];
-    for cand in &plan.candidates {
+    for cand in plan.candidates.iter().skip(skip) {
         for (i, steps) in cand.steps.iter().enumerate() {
             let mut v = args[i];
             for step in steps.iter() {

@@ -22,7 +22,7 @@ mod fstring;
 use crate::ast::{Module, StmtKind};
 use crate::lexer::{self, Phase, Spanned};
 use actions::PError;
-use errors::Rank;
+use errors::{Diagnosed, Rank};
 use lalrpop_util::ParseError;
 use workbench_framework::diagnostic::Diagnostic;
 use workbench_framework::span::{FileId, Span};
@@ -71,19 +71,20 @@ pub fn parse(file: FileId, source: &str) -> Result<Module, Vec<Diagnostic>> {
 /// error found by the *parser*, it tokenizes the rest of the file and
 /// reports a tokenizer error found there instead, or an unclosed bracket
 /// opened on an earlier line than the parser's error.
-fn choose(source: &str, parse_error: Option<(Diagnostic, Rank)>, mut lexical: Vec<lexer::Failure>) -> Diagnostic {
-    let (first, phase, rank) = match parse_error {
-        Some((d, rank)) => (d, Phase::Parser, rank),
+fn choose(source: &str, parse_error: Option<Diagnosed>, mut lexical: Vec<lexer::Failure>) -> Diagnostic {
+    let (first, phase, rank, at) = match parse_error {
+        Some(d) => (d.diagnostic, Phase::Parser, d.rank, d.at),
         None if !lexical.is_empty() => {
             let f = lexical.remove(0);
-            (f.diagnostic, f.phase, Rank::Normal)
+            let at = f.diagnostic.span.map_or(0, |s| s.start as usize);
+            (f.diagnostic, f.phase, Rank::Normal, at)
         }
         None => return Diagnostic::new("SyntaxError", "invalid syntax", None),
     };
     if phase != Phase::Parser || rank == Rank::Final {
         return first;
     }
-    let first_line = first.span.map_or(0, |s| lexer::line_of(source, s.start as usize));
+    let first_line = lexer::line_of(source, at);
     match lexical.pop() {
         Some(f) if f.phase == Phase::Tokenizer => f.diagnostic,
         Some(lexer::Failure {
@@ -118,7 +119,7 @@ pub(crate) fn parse_fstring_expr(
     let tokens = lexer::tokenize_fstring_expr(file, source, start, end).map_err(prefix)?;
     let mut body = match run(file, source, &tokens) {
         Ok(body) => body,
-        Err(e) => return Err(prefix(errors::diagnose(file, source, &tokens, e).0)),
+        Err(e) => return Err(prefix(errors::diagnose(file, source, &tokens, e).diagnostic)),
     };
     match (body.pop(), body.is_empty()) {
         (Some(stmt), true) => match stmt.kind {

@@ -135,7 +135,7 @@ fn strings() {
     check(
         "s = \"\"\"abc\n\n",
         "SyntaxError",
-        "unterminated triple-quoted string literal (detected at line 3)",
+        "unterminated triple-quoted string literal (detected at line 2)",
         1,
         5,
     );

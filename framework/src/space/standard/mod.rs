@@ -168,8 +168,18 @@ pub fn call_mm(vm: &mut Vm, mm: MmId, args: &[Value]) -> Result<Option<Value>, O
         *t = vm.space.type_of(a);
     }
     let space = &mut vm.space;
+    // The common case: the most specific candidate needs no conversion and accepts.
+    let mut skip = 0;
+    if let Some(f) = space.cache.direct(&space.registry, mm, &types[..args.len()]) {
+        match f(vm, args) {
+            Ok(v) => return Ok(Some(v)),
+            Err(multimethod::Fail::Error(e)) => return Err(e),
+            Err(multimethod::Fail::NotImplemented) => skip = 1,
+        }
+    }
+    let space = &mut vm.space;
     let plan = space.cache.plan(&space.registry, mm, &types[..args.len()]);
-    multimethod::run_plan(vm, &plan, args)
+    multimethod::run_plan_from(vm, &plan, skip, args)
 }
 
 fn call_text(vm: &mut Vm, mm: MmId, v: Value) -> Result<String, OpError> {

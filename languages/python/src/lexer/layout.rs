@@ -389,7 +389,8 @@ fn lex_error(file: FileId, source: &str, e: LexError, start: usize, end: usize) 
         }
         LexError::Unterminated { triple: true } => {
             incomplete = true;
-            let line = line_of(source, source.len());
+            // CPython counts the lines the tokenizer has read.
+            let line = line_of(source, source.len()) - usize::from(source.ends_with('\n'));
             let message = format!("unterminated triple-quoted string literal (detected at line {line})");
             syntax(message, start, start + 1).with_label("this string is never closed")
         }

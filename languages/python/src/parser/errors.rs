@@ -33,13 +33,22 @@ pub(super) enum Rank {
     /// A tokenizer error anywhere later wins, and so does an unclosed
     /// bracket opened on an earlier line.
     Normal,
-    /// As `Normal`, and any unclosed bracket wins: for `a b`, CPython's
-    /// error rules parse on from `b`, running into the end of the input.
+    /// As `Normal`, and an unclosed bracket wins: for `a b`, CPython's
+    /// error rules parse the expression `b`, and here that runs into the
+    /// end of the input.
     ReadsAhead,
 }
 
-/// The diagnostic for a parse error at some point of `tokens`, and its rank.
-pub(super) fn diagnose(file: FileId, source: &str, tokens: &[Spanned<'_>], e: PError<'_>) -> (Diagnostic, Rank) {
+/// A parse error: the diagnostic, its rank, and the offset of the token
+/// the parser failed at (which can differ from where the message points).
+pub(super) struct Diagnosed {
+    pub(super) diagnostic: Diagnostic,
+    pub(super) rank: Rank,
+    pub(super) at: usize,
+}
+
+/// The diagnostic for a parse error at some point of `tokens`.
+pub(super) fn diagnose(file: FileId, source: &str, tokens: &[Spanned<'_>], e: PError<'_>) -> Diagnosed {
     let cx = Context { file, source, tokens };
     let d = match e {
         ParseError::User { error } => error,
@@ -51,14 +60,15 @@ pub(super) fn diagnose(file: FileId, source: &str, tokens: &[Spanned<'_>], e: PE
                 .iter()
                 .position(|(tl, t, tr)| *tl == l && *tr == r && *t == token)
                 .unwrap_or_else(|| tokens.partition_point(|t| t.0 < l));
-            let d = cx.unexpected(i, &token, &expected);
-            if matches!(token, Token::Indent) {
-                return (d, Rank::Final);
-            }
-            if cx.juxtaposed(i) {
-                return (d, Rank::ReadsAhead);
-            }
-            d
+            let diagnostic = cx.unexpected(i, &token, &expected);
+            let rank = if matches!(token, Token::Indent) {
+                Rank::Final
+            } else if cx.juxtaposed(i) && cx.runs_to_the_end(i) {
+                Rank::ReadsAhead
+            } else {
+                Rank::Normal
+            };
+            return Diagnosed { diagnostic, rank, at: l };
         }
         ParseError::UnrecognizedEof { location, expected } => {
             if expects(&expected, "INDENT") {
@@ -70,7 +80,12 @@ pub(super) fn diagnose(file: FileId, source: &str, tokens: &[Spanned<'_>], e: PE
         ParseError::ExtraToken { token: (l, _, r) } => cx.syntax("invalid syntax", l, r),
         ParseError::InvalidToken { location } => cx.syntax("invalid syntax", location, location + 1),
     };
-    (d, Rank::Normal)
+    let at = d.span.map_or(0, |s| s.start as usize);
+    Diagnosed {
+        diagnostic: d,
+        rank: Rank::Normal,
+        at,
+    }
 }
 
 /// Whether lalrpop's expected list (quoted terminal names) contains `terminal`.
@@ -165,8 +180,10 @@ impl Context<'_, '_> {
                 .syntax("expected 'else' after 'if' expression", l, r)
                 .with_label("a conditional expression needs an 'else'");
         }
-        let header = matches!(first, Some(Token::If | Token::Elif | Token::While));
-        if matches!(token, Token::Eq) && header && expects(expected, ":") {
+        let bare_name = i > 0
+            && matches!(self.tokens[i - 1].1, Token::Name(_))
+            && (i < 2 || !matches!(self.tokens[i - 2].1, Token::Dot));
+        if matches!(token, Token::Eq) && bare_name {
             return self
                 .syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", l, r)
                 .with_label("'=' assigns; '==' compares");
@@ -188,8 +205,11 @@ impl Context<'_, '_> {
         if matches!(token, Token::Comma) && matches!(first, Some(Token::Except)) && self.bracket_depth(i) == 0 {
             return self.syntax("multiple exception types must be parenthesized", l, r);
         }
-        // CPython makes no guess for `NAME STRING`: probably a bad string prefix.
-        let name_string = i > 0 && matches!((&self.tokens[i - 1].1, token), (Token::Name(_), Token::Str(_)));
+        // CPython makes no guess for a name followed by a string: probably
+        // a misspelt string prefix.
+        let name_string = i > 0
+            && matches!((&self.tokens[i - 1].1, token), (Token::Name(_), Token::Str(_)))
+            && (i < 2 || !matches!(self.tokens[i - 2].1, Token::Dot));
         if expects(expected, "or") && self.juxtaposed(i) && !name_string && self.bracket_depth(i) > 0 {
             let pl = self.tokens[i - 1].0;
             return self
@@ -198,6 +218,24 @@ impl Context<'_, '_> {
         }
         self.syntax("invalid syntax", l, r)
             .with_label(format!("unexpected {}", lexer::describe(token)))
+    }
+
+    /// Whether an expression starting at token `i` would run to the end of
+    /// the input: no bracket open before it closes afterwards.
+    fn runs_to_the_end(&self, i: usize) -> bool {
+        let mut depth = 0i64;
+        for (_, t, _) in &self.tokens[i..] {
+            match t {
+                Token::LParen | Token::LBracket | Token::LBrace => depth += 1,
+                Token::RParen | Token::RBracket | Token::RBrace => depth -= 1,
+                Token::Newline if depth <= 0 => return false,
+                _ => {}
+            }
+            if depth < 0 {
+                return false;
+            }
+        }
+        true
     }
 
     /// Whether token `i` starts an operand right after one ended (`a b`).
