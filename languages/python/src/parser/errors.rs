@@ -180,10 +180,13 @@ impl Context<'_, '_> {
                 .syntax("expected 'else' after 'if' expression", l, r)
                 .with_label("a conditional expression needs an 'else'");
         }
+        // Where CPython's grammar has a `named_expression`: in brackets and
+        // in `if`/`elif`/`while` conditions.
+        let named = self.bracket_depth(i) > 0 || matches!(first, Some(Token::If | Token::Elif | Token::While));
         let bare_name = i > 0
             && matches!(self.tokens[i - 1].1, Token::Name(_))
-            && (i < 2 || !matches!(self.tokens[i - 2].1, Token::Dot));
-        if matches!(token, Token::Eq) && bare_name {
+            && (i < 2 || starts_expression_after(&self.tokens[i - 2].1));
+        if matches!(token, Token::Eq) && bare_name && named {
             return self
                 .syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", l, r)
                 .with_label("'=' assigns; '==' compares");
@@ -209,7 +212,7 @@ impl Context<'_, '_> {
         // a misspelt string prefix.
         let name_string = i > 0
             && matches!((&self.tokens[i - 1].1, token), (Token::Name(_), Token::Str(_)))
-            && (i < 2 || !matches!(self.tokens[i - 2].1, Token::Dot));
+            && (i < 2 || starts_expression_after(&self.tokens[i - 2].1));
         if expects(expected, "or") && self.juxtaposed(i) && !name_string && self.bracket_depth(i) > 0 {
             let pl = self.tokens[i - 1].0;
             return self
@@ -297,6 +300,36 @@ fn forced_colon(first: Option<&Token<'_>>, token: &Token<'_>) -> bool {
     );
     let forced = matches!(first, Some(Token::Def | Token::Try | Token::Finally | Token::Else));
     header && (forced || matches!(token, Token::Newline))
+}
+
+/// Whether an expression starts after this token (so a name after it is a
+/// whole operand, not the tail of `a.b` or `x * y`).
+fn starts_expression_after(t: &Token<'_>) -> bool {
+    matches!(
+        t,
+        Token::LParen
+            | Token::LBracket
+            | Token::LBrace
+            | Token::Comma
+            | Token::Colon
+            | Token::Eq
+            | Token::Semi
+            | Token::Newline
+            | Token::Indent
+            | Token::Dedent
+            | Token::Return
+            | Token::Yield
+            | Token::In
+            | Token::If
+            | Token::Elif
+            | Token::While
+            | Token::Else
+            | Token::Assert
+            | Token::Del
+            | Token::Not
+            | Token::And
+            | Token::Or
+    )
 }
 
 /// Tokens that can end an expression.
