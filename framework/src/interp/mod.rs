@@ -1062,10 +1062,45 @@ impl<S: Space> Interp<S> {
                 }
                 Instr::Call { dst, f, args, argc } => {
                     let first = base + args.0 as usize;
-                    let (callee, fval, argc) = check!(self.resolve_callee(reg!(f).clone(), first, argc as usize));
                     if let Some(fr) = self.frames.last_mut() {
                         fr.pc = pc as u32;
                     }
+                    // The hot path: a plain guest function called with exactly its arity.
+                    let fval = reg!(f).clone();
+                    if let Ok(Callee::Guest(code)) = self.space.callee(&fval) {
+                        let target = &self.codes[code.0 as usize];
+                        let code_ref = &target.code;
+                        if code_ref.arity as usize == argc as usize
+                            && code_ref.params.is_simple()
+                            && !code_ref.generator
+                            && self.frames.len() < self.limits.max_depth
+                        {
+                            let target = target.clone();
+                            if self.space.gc_wanted() {
+                                check!(self.collect_garbage());
+                            }
+                            let need = first + target.code.nregs as usize;
+                            let none = self.space.none();
+                            if self.regs.len() < need {
+                                self.regs.resize(need, none.clone());
+                            }
+                            for r in &mut self.regs[first + argc as usize..need] {
+                                *r = none.clone();
+                            }
+                            self.frames.push(Frame {
+                                code,
+                                pc: 0,
+                                base: first as u32,
+                                ret: dst,
+                                closure: fval,
+                            });
+                            cur = target;
+                            pc = 0;
+                            base = first;
+                            continue;
+                        }
+                    }
+                    let (callee, fval, argc) = check!(self.resolve_callee(fval, first, argc as usize));
                     match callee {
                         Callee::Native(id) => {
                             let v = check!(self.call_native(id, first, argc));

@@ -4,20 +4,24 @@
 //!
 //! 1. **Tokens** ([`Token`]): keywords, names, numbers, strings, operators,
 //!    described declaratively with [`logos`]. Strings are scanned by hand in
-//!    [`strings`] (prefixes, triple quotes, escapes, and the inside of
+//!    `lexer/strings.rs` (prefixes, triple quotes, escapes, and the inside of
 //!    f-strings); numbers are checked and converted here.
-//! 2. **Layout** ([`layout`]): the indentation rules. Python blocks have no
-//!    braces; the tokenizer turns line structure into `NEWLINE`, `INDENT` and
-//!    `DEDENT` tokens, so that the grammar can treat a block like a braced
-//!    block. Newlines inside brackets, blank lines and comments produce
-//!    nothing; a backslash at the end of a line joins it with the next.
+//! 2. **Layout** (`lexer/layout.rs`): the indentation rules. Python blocks
+//!    have no braces; the tokenizer turns line structure into `NEWLINE`,
+//!    `INDENT` and `DEDENT` tokens, so that the grammar can treat a block
+//!    like a braced block. Newlines inside brackets, blank lines and
+//!    comments produce nothing; a backslash at the end of a line joins it
+//!    with the next.
 //!
 //! The whole input is tokenized before parsing starts. That is also where
 //! the front end defends itself: brackets nested deeper than
 //! [`MAX_NESTING`] and indentation deeper than [`MAX_INDENT`] are refused
 //! here (as CPython's tokenizer does), before any recursive pass could
 //! overflow the native stack, and unbalanced brackets are reported with
-//! CPython's messages ("'(' was never closed").
+//! CPython's messages ("'(' was never closed"). Each error records whether
+//! CPython would find it in its tokenizer or later in its parser (escape
+//! sequences, f-strings), because that decides which of several errors is
+//! reported.
 
 use logos::{Lexer, Logos};
 

@@ -1,9 +1,12 @@
-//! # Python on Workbench: the front end. Start reading here.
+//! # Python on Workbench. Start reading here.
 //!
-//! This crate turns Python 3 source text into an abstract syntax tree with
-//! a source span on every node. It covers the Python 3.11 statements and
-//! expressions that ordinary programs use; what it leaves out is refused
-//! with a clear `SyntaxError` rather than misparsed.
+//! This crate is Python 3 as a workbench language: a front end that turns
+//! source text into an abstract syntax tree with a source span on every node
+//! and compiles it to framework bytecode, plus Python's registrations in the
+//! standard object space (its object model, builtins and prelude). It covers
+//! the Python 3.11 statements and expressions that ordinary programs use;
+//! what it leaves out is refused with a clear `SyntaxError` rather than
+//! misparsed.
 //!
 //! ```text
 //! @cache
@@ -36,9 +39,17 @@
 //! 5. **REPL support** ([`input_complete`]): whether the lines typed so far
 //!    form a finished statement.
 //!
-//! The compiler from this tree to framework bytecode, and the `Language`
-//! implementation that plugs Python into the workbench, will come in
-//! `compiler` and here respectively.
+//! 6. **Scopes and bytecode** ([`compiler`]): `compiler/scope.rs` decides
+//!    where every name lives (local, cell, free, class attribute, global);
+//!    `compiler/expr.rs` and `compiler/stmt.rs` emit framework bytecode.
+//! 7. **The object model** ([`runtime`]): classes, instances, attribute
+//!    lookup with descriptors, the dunder protocol as multimethods,
+//!    exceptions, imports — registered in the standard space.
+//! 8. **Builtins** ([`builtins`] and `src/prelude.py`): native functions,
+//!    methods of the built-in types, formatting, small standard modules; the
+//!    prelude (Python source) defines the exception hierarchy and friends.
+//! 9. **Plugging in** ([`Python`], `src/language.rs`): the `Language`
+//!    implementation the CLI uses.
 //!
 //! ## The language, concept by concept
 //!
@@ -69,8 +80,7 @@
 //! - `\N{name}` escapes: "(unicode error) \N{...} escapes are not supported";
 //! - `async`/`await`: "'await' is not supported";
 //! - the `match` statement: "invalid syntax", with a note saying so;
-//! - parenthesized context managers `with (a as b, c as d):` (Python 3.10+)
-//!   do not parse; `with a as b, c as d:` does.
+//! - `except*` and `*args: *Ts` annotations: "invalid syntax".
 //!
 //! Identifiers are not NFKC-normalized (CPython normalizes them), and
 //! checks that CPython makes in its symbol table or compiler rather than in

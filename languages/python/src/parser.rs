@@ -8,19 +8,24 @@
 //! keep nesting in check before parsing even starts.
 //!
 //! This module is the entry point ([`parse`]) and holds the code the
-//! grammar calls: [`actions`] builds nodes and checks what LR(1) cannot,
-//! [`fstring`] joins string literals and parses f-string fields, and
-//! [`errors`] translates lalrpop's errors, which speak in grammar terminals,
-//! into CPython's messages: "expected ':'", "unexpected indent",
-//! "expected an indented block after 'if' statement on line 3",
-//! "invalid syntax. Perhaps you forgot a comma?".
+//! grammar calls: `parser/actions.rs` builds nodes and checks what LR(1)
+//! cannot, `parser/fstring.rs` joins string literals and parses f-string
+//! fields, and `parser/errors.rs` translates lalrpop's errors, which speak
+//! in grammar terminals, into CPython's messages: "expected ':'",
+//! "unexpected indent", "expected an indented block after 'if' statement on
+//! line 3", "invalid syntax. Perhaps you forgot a comma?".
+//!
+//! When a program has several errors, the one reported is the one CPython
+//! 3.11 reports (see `choose`): CPython tokenizes lazily as it parses, and
+//! after a parse error it tokenizes the rest of the file, preferring a
+//! tokenizer error found there.
 
 pub(crate) mod actions;
 mod errors;
 mod fstring;
 
 use crate::ast::{Module, StmtKind};
-use crate::lexer::{self, Phase, Spanned};
+use crate::lexer::{self, Phase, Spanned, Token};
 use actions::PError;
 use errors::{Diagnosed, Rank};
 use lalrpop_util::ParseError;
@@ -47,8 +52,10 @@ lalrpop_util::lalrpop_mod!(
 /// assert_eq!(errors[0].message, "expected ':'");
 /// ```
 pub fn parse(file: FileId, source: &str) -> Result<Module, Vec<Diagnostic>> {
-    let lexed = lexer::lex(file, source);
-    let tokens = &lexed.tokens[..lexed.prefix];
+    let mut lexed = lexer::lex(file, source);
+    lexed.tokens.truncate(lexed.prefix);
+    unparenthesize_with_items(&mut lexed.tokens);
+    let tokens = &lexed.tokens[..];
     let truncated = !lexed.errors.is_empty();
     let parse_error = match run(file, source, tokens) {
         Ok(body) if !truncated => {
@@ -64,6 +71,44 @@ pub fn parse(file: FileId, source: &str) -> Result<Module, Vec<Diagnostic>> {
         Err(e) => Some(errors::diagnose(file, source, tokens, e)),
     };
     Err(vec![choose(source, parse_error, lexed.errors)])
+}
+
+/// Rewrites `with (a as b, c as d,):` (Python 3.10's parenthesized context
+/// managers) to `with a as b, c as d:`. An LR(1) parser cannot tell these
+/// parentheses from those of a tuple until it sees the `as`, too late; here
+/// they are recognized by looking ahead: a `(` right after `with`, whose
+/// matching `)` is followed by `:`, with an `as` directly inside.
+fn unparenthesize_with_items(tokens: &mut Vec<Spanned<'_>>) {
+    let mut drop = Vec::new();
+    for i in 0..tokens.len().saturating_sub(1) {
+        if tokens[i].1 != Token::With || tokens[i + 1].1 != Token::LParen {
+            continue;
+        }
+        let (mut depth, mut has_as) = (0usize, false);
+        for j in i + 1..tokens.len() {
+            match tokens[j].1 {
+                Token::LParen | Token::LBracket | Token::LBrace => depth += 1,
+                Token::RParen | Token::RBracket | Token::RBrace => depth = depth.saturating_sub(1),
+                Token::As if depth == 1 => has_as = true,
+                _ => {}
+            }
+            if depth == 0 {
+                if has_as && tokens.get(j + 1).is_some_and(|t| t.1 == Token::Colon) {
+                    drop.push(i + 1);
+                    if tokens[j - 1].1 == Token::Comma {
+                        drop.push(j - 1);
+                    }
+                    drop.push(j);
+                }
+                break;
+            }
+        }
+    }
+    drop.sort_unstable();
+    drop.dedup();
+    for index in drop.into_iter().rev() {
+        tokens.remove(index);
+    }
 }
 
 /// Picks the error CPython 3.11 would report. Its parser meets errors in

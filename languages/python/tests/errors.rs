@@ -444,17 +444,35 @@ fn unsupported_features_are_refused_clearly() {
     );
 }
 
+/// CPython tokenizes while it parses, and after a parse error it tokenizes
+/// the rest of the file: a tokenizer error anywhere wins, an unclosed
+/// bracket wins over a parse error on a later line, and an error inside a
+/// string (found by the parser) loses to an earlier parse error.
 #[test]
-fn a_syntax_error_before_a_lexical_error_wins_as_in_cpython() {
-    // CPython tokenizes lazily: `x = = 1` fails before the unclosed string is seen.
-    check("x = = 1\ns = 'abc\n", "SyntaxError", "invalid syntax", 1, 5);
-    // Without an earlier error, the lexical one is reported.
+fn which_error_wins_follows_cpython() {
     check(
-        "x = 1\ns = 'abc\n",
+        "x = = 1\ns = 'abc\n",
         "SyntaxError",
         "unterminated string literal (detected at line 2)",
         2,
         5,
+    );
+    check("x = = 1\ns = '\\N{X}'\n", "SyntaxError", "invalid syntax", 1, 5);
+    check("x = (\ny = = 2\n", "SyntaxError", "'(' was never closed", 1, 5);
+    check("x = (= 2\n", "SyntaxError", "invalid syntax", 1, 6);
+    check(
+        "x = 1\n  y = 2\n z = 3\n",
+        "IndentationError",
+        "unexpected indent",
+        2,
+        3,
+    );
+    check(
+        "print(1)\ndef broken(:\n    return 1\n",
+        "SyntaxError",
+        "invalid syntax",
+        2,
+        12,
     );
 }
 

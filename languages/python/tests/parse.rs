@@ -123,6 +123,10 @@ with (a, b):
     pass
 with (a, b) as pair:
     pass
+with (open(p) as f, open(q) as g,):
+    pass
+with (lock as l):
+    pass
 if __name__ == "__main__":
     main()
 "#
@@ -491,4 +495,71 @@ fn crlf_line_endings_parse_like_lf() {
 #[test]
 fn a_missing_final_newline_is_fine() {
     assert_eq!(ast::dump(&module("if x:\n    pass")), "if x:\n  pass\n");
+}
+
+/// Every statement's span, in every block, covers its text exactly: it
+/// starts and ends with a token (no surrounding blanks, comments or the next
+/// statement's indentation) and ends before the next statement starts.
+#[test]
+fn statement_spans_are_tight_across_the_corpus() {
+    fn blocks(s: &ast::Stmt) -> Vec<&[ast::Stmt]> {
+        match &s.kind {
+            StmtKind::If { branches, orelse } => {
+                let mut v: Vec<&[ast::Stmt]> = branches.iter().map(|(_, b)| b.as_slice()).collect();
+                v.push(orelse);
+                v
+            }
+            StmtKind::While { body, orelse, .. } | StmtKind::For { body, orelse, .. } => vec![body, orelse],
+            StmtKind::With { body, .. } => vec![body],
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                let mut v: Vec<&[ast::Stmt]> = vec![body, orelse, finalbody];
+                v.extend(handlers.iter().map(|h| h.body.as_slice()));
+                v
+            }
+            StmtKind::FunctionDef(f) => vec![&f.body],
+            StmtKind::ClassDef(c) => vec![&c.body],
+            _ => Vec::new(),
+        }
+    }
+    fn check(source: &str, name: &str, stmts: &[ast::Stmt]) {
+        for (i, s) in stmts.iter().enumerate() {
+            let text = &source[s.span.start as usize..s.span.end as usize];
+            assert!(!text.is_empty() && text.trim() == text, "{name}: {text:?}");
+            assert!(!text.ends_with(';'), "{name}: {text:?}");
+            if let Some(next) = stmts.get(i + 1) {
+                assert!(
+                    s.span.end <= next.span.start,
+                    "{name}: {text:?} overlaps the next statement"
+                );
+            }
+            for block in blocks(s) {
+                for inner in block {
+                    assert!(
+                        s.span.start <= inner.span.start && inner.span.end <= s.span.end,
+                        "{name}: {text:?}"
+                    );
+                }
+                check(source, name, block);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/python");
+    let mut count = 0;
+    for entry in std::fs::read_dir(root).expect("the corpus").flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "py") {
+            continue;
+        }
+        let source = std::fs::read_to_string(&path).expect("readable");
+        if let Ok(m) = parse(FileId(0), &source) {
+            check(&source, &path.display().to_string(), &m.body);
+            count += 1;
+        }
+    }
+    assert!(count > 0);
 }

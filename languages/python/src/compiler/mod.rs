@@ -3,8 +3,8 @@
 //! One [`FnCompiler`] per code object (module, function, lambda,
 //! comprehension, class body). [`scope`] has decided beforehand where every
 //! name lives; this module turns names into registers, cells, free variables
-//! or globals, and statements and expressions into instructions ([`stmt`],
-//! [`expr`]).
+//! or globals, and statements and expressions into instructions (`stmt.rs`,
+//! `expr.rs`).
 //!
 //! Python semantics that the framework does not know are delegated to hidden
 //! builtins whose names start with `__wb_` (building a class, matching an

@@ -68,7 +68,11 @@ pub(super) fn diagnose(file: FileId, source: &str, tokens: &[Spanned<'_>], e: PE
             } else {
                 Rank::Normal
             };
-            return Diagnosed { diagnostic, rank, at: l };
+            return Diagnosed {
+                diagnostic,
+                rank,
+                at: l,
+            };
         }
         ParseError::UnrecognizedEof { location, expected } => {
             if expects(&expected, "INDENT") {

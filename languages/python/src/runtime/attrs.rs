@@ -106,7 +106,11 @@ fn instance_setattr(vm: &mut Vm, a: &[Value]) -> Result<Value, Fail> {
     }
     let dict = field(&vm.space, obj, 1);
     // An attribute the instance already has was allowed when it was first set.
-    let exists = vm.space.str_of(name).and_then(|t| collections::dict_get_str(&vm.space, dict, t)).is_some();
+    let exists = vm
+        .space
+        .str_of(name)
+        .and_then(|t| collections::dict_get_str(&vm.space, dict, t))
+        .is_some();
     if !exists && !slot_allowed(vm, cls, name)? {
         return Err(Fail::Error(no_attribute(vm, obj, &name_text(vm, name))));
     }
