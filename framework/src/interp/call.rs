@@ -9,7 +9,7 @@
 use super::{Frame, Interp, LoadedCode};
 use crate::bytecode::{CallSite, Code, CodeId, Reg};
 use crate::language::Arity;
-use crate::space::{BuildKind, ErrorKind, GenState, GenStatus, NativeId, OpError, Space};
+use crate::space::{BuildKind, ErrorKind, NativeId, OpError, Space};
 use std::rc::Rc;
 
 /// Keyword arguments: name and value, in call order.
@@ -69,23 +69,12 @@ impl<S: Space> Interp<S> {
             other => other,
         };
         if target.code.generator {
-            let mut regs = match args {
+            let values = match args {
                 ArgValues::InPlace(n) => self.regs[base..base + n].to_vec(),
                 ArgValues::Moved { from, count } => self.regs[from..from + count].to_vec(),
                 ArgValues::Bound(values) => values,
             };
-            let none = self.space.none();
-            regs.resize((target.code.nregs as usize).max(regs.len()), none.clone());
-            let state = GenState {
-                code,
-                closure,
-                pc: 0,
-                resume_dst: None,
-                regs,
-                status: GenStatus::Created,
-                result: none,
-            };
-            return Ok(Started::Value(S::make_generator(self, state)?));
+            return Ok(Started::Value(self.new_generator(code, closure, values)?));
         }
         if !tail && self.frames.len() >= self.limits.max_depth {
             return Err(OpError::new(ErrorKind::Recursion, "maximum recursion depth exceeded"));

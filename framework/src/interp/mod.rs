@@ -627,24 +627,36 @@ impl<S: Space> Interp<S> {
                     self.native_roots.truncate(mark);
                     bound?
                 };
-                if target.code.generator {
-                    let none = self.space.none();
-                    let mut regs = values;
-                    regs.resize((target.code.nregs as usize).max(regs.len()), none.clone());
-                    let state = GenState {
-                        code,
-                        closure: f,
-                        pc: 0,
-                        resume_dst: None,
-                        regs,
-                        status: GenStatus::Created,
-                        result: none,
-                    };
-                    return S::make_generator(self, state);
-                }
-                self.call_bound(code, f, values)
+                self.enter_bound(code, f, values)
             }
         }
+    }
+
+    /// Runs guest `code` on bound parameter values — or, for a generator
+    /// function, makes the generator.
+    fn enter_bound(&mut self, code: CodeId, f: S::W, values: Vec<S::W>) -> Result<S::W, OpError> {
+        if self.codes[code.0 as usize].code.generator {
+            return self.new_generator(code, f, values);
+        }
+        self.call_bound(code, f, values)
+    }
+
+    /// A not-yet-started generator for `code` with these parameter values.
+    pub(crate) fn new_generator(&mut self, code: CodeId, closure: S::W, values: Vec<S::W>) -> Result<S::W, OpError> {
+        let none = self.space.none();
+        let mut regs = values;
+        let nregs = self.codes[code.0 as usize].code.nregs as usize;
+        regs.resize(nregs.max(regs.len()), none.clone());
+        let state = GenState {
+            code,
+            closure,
+            pc: 0,
+            resume_dst: None,
+            regs,
+            status: GenStatus::Created,
+            result: none,
+        };
+        S::make_generator(self, state)
     }
 
     /// Calls `f` with positional and keyword arguments from Rust.
@@ -674,22 +686,7 @@ impl<S: Space> Interp<S> {
                 let bound = self.bind_args(&target.code, &f, positional, keywords);
                 self.native_roots.truncate(mark);
                 let values = bound?;
-                if target.code.generator {
-                    let none = self.space.none();
-                    let mut regs = values;
-                    regs.resize((target.code.nregs as usize).max(regs.len()), none.clone());
-                    let state = GenState {
-                        code,
-                        closure: f,
-                        pc: 0,
-                        resume_dst: None,
-                        regs,
-                        status: GenStatus::Created,
-                        result: none,
-                    };
-                    return S::make_generator(self, state);
-                }
-                self.call_bound(code, f, values)
+                self.enter_bound(code, f, values)
             }
         }
     }
