@@ -194,6 +194,14 @@ impl FnCompiler {
         code
     }
 
+    /// The register of a local or cell (the scope pass allocated one for every such name).
+    fn var(&self, name: &str, span: Span) -> CResult<Reg> {
+        self.vars
+            .get(name)
+            .copied()
+            .ok_or_else(|| syntax_error(format!("internal error: no register for '{name}'"), span))
+    }
+
     fn temp(&mut self, span: Span) -> CResult<Reg> {
         self.b.alloc_reg().map_err(|e| build_error(e, span))
     }
@@ -219,13 +227,13 @@ impl FnCompiler {
     fn load_name(&mut self, unit: &mut Unit, name: &str, dst: Reg, span: Span) -> CResult<()> {
         match self.info.place(name) {
             Place::Local => {
-                let r = self.vars[name];
+                let r = self.var(name, span)?;
                 if r != dst {
                     self.b.emit(Instr::Move { dst, src: r }, span);
                 }
             }
             Place::Cell => {
-                let cell = self.vars[name];
+                let cell = self.var(name, span)?;
                 self.b.emit(Instr::LoadCell { dst, cell }, span);
             }
             Place::Free => {
@@ -259,13 +267,13 @@ impl FnCompiler {
     fn store_name(&mut self, unit: &mut Unit, name: &str, src: Reg, span: Span) -> CResult<()> {
         match self.info.place(name) {
             Place::Local => {
-                let r = self.vars[name];
+                let r = self.var(name, span)?;
                 if r != src {
                     self.b.emit(Instr::Move { dst: r, src }, span);
                 }
             }
             Place::Cell => {
-                let cell = self.vars[name];
+                let cell = self.var(name, span)?;
                 self.b.emit(Instr::StoreCell { cell, src }, span);
             }
             Place::Free => {
@@ -320,7 +328,7 @@ impl FnCompiler {
         let mut captures = Vec::new();
         for name in &frees {
             let cap = match self.info.place(name) {
-                Place::Cell => Capture::Local(self.vars[name.as_str()]),
+                Place::Cell => Capture::Local(self.var(name, span)?),
                 Place::Free => Capture::Free(self.free_index(name)),
                 _ => return Err(syntax_error(format!("internal error: cannot capture '{name}'"), span)),
             };

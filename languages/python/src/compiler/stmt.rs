@@ -688,7 +688,7 @@ impl FnCompiler {
         child.prologue()?;
         child.block(unit, &c.body)?;
         let result = if provides_cell && matches!(child.info.place("__class__"), Place::Cell) {
-            let cell = child.vars["__class__"];
+            let cell = child.var("__class__", span)?;
             let first = child.temp(span)?;
             child.b.emit(Instr::Move { dst: first, src: dict }, span);
             let second = child.temp(span)?;
