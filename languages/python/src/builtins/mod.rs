@@ -52,6 +52,8 @@ mod tests_format;
 #[cfg(test)]
 mod tests_format_float;
 #[cfg(test)]
+mod tests_format_float2;
+#[cfg(test)]
 mod tests_format_int;
 #[cfg(test)]
 mod tests_functions;
