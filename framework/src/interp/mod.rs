@@ -793,16 +793,7 @@ impl<S: Space> Interp<S> {
         self.gen_stack.push((gen.clone(), state));
         self.frames.push(frame);
         self.yielded = false;
-        let result = loop {
-            match self.run_until_unwind() {
-                Ok(v) => break Ok(v),
-                Err(what) => {
-                    if let Err(d) = self.unwind(what) {
-                        break Err(d);
-                    }
-                }
-            }
-        };
+        let result = self.execute();
         let yielded = std::mem::replace(&mut self.yielded, false);
         let (_, mut state) = self.gen_stack.pop().expect("the generator being resumed");
         self.frames.truncate(self.stop_depth);
@@ -825,14 +816,7 @@ impl<S: Space> Interp<S> {
                 state.status = GenStatus::Finished;
                 state.regs.clear();
                 S::generator_store(self, &gen, state);
-                Err(match self.escaped.take() {
-                    Some(Unwind::Error(e)) => e,
-                    Some(Unwind::Raised(w)) => {
-                        self.raised = Some(w);
-                        OpError::new(ErrorKind::Raised, d.message)
-                    }
-                    None => OpError::new(ErrorKind::Raised, d.message),
-                })
+                Err(self.escaped_error(d))
             }
         }
     }
@@ -864,32 +848,31 @@ impl<S: Space> Interp<S> {
             ret: Reg(0),
             closure: f,
         });
-        let result = loop {
-            match self.run_until_unwind() {
-                Ok(v) => break Ok(v),
-                Err(what) => {
-                    if let Err(d) = self.unwind(what) {
-                        break Err(d);
-                    }
-                }
-            }
-        };
+        let result = self.execute();
         self.frames.truncate(self.stop_depth);
         // Drop the nested run's registers, or every call from a native grows the stack.
         self.regs.truncate(base);
         self.stop_depth = saved_stop;
         self.nesting -= 1;
-        result.map_err(|d| match self.escaped.take() {
+        result.map_err(|d| self.escaped_error(d))
+    }
+
+    /// What a nested run hands back to the Rust code that started it: the
+    /// operation's own error, or a guest exception travelling as `Raised`
+    /// (re-raised as itself when it reaches the outer loop).
+    fn escaped_error(&mut self, d: Diagnostic) -> OpError {
+        match self.escaped.take() {
             Some(Unwind::Error(e)) => e,
             Some(Unwind::Raised(w)) => {
                 self.raised = Some(w);
                 OpError::new(ErrorKind::Raised, d.message)
             }
             None => OpError::new(ErrorKind::Raised, d.message),
-        })
+        }
     }
 
-    /// The main loop.
+    /// The main loop: runs until the frame at `stop_depth` returns, handing
+    /// raised exceptions to their handlers on the way.
     fn execute(&mut self) -> Result<S::W, Diagnostic> {
         loop {
             match self.run_until_unwind() {
