@@ -20,13 +20,15 @@
 //! 4. [`object`]: the tagged [`Value`](object::Value) word and the
 //!    [`Heap`](object::Heap) with its mark-and-sweep collector.
 //! 5. [`interp`]: heap frames, calls, tail calls, unwinding, budgets, safepoints.
-//! 6. [`language`]: what a language plugs in; [`diagnostic`] and [`span`]:
+//! 6. [`jit`]: the tracing JIT generator over the main loop, compiled with Cranelift.
+//! 7. [`language`]: what a language plugs in; [`diagnostic`] and [`span`]:
 //!    how errors point at source.
 #![warn(missing_docs)]
 
 pub mod bytecode;
 pub mod diagnostic;
 pub mod interp;
+pub mod jit;
 pub mod language;
 pub mod multimethod;
 pub mod object;

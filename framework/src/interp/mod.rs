@@ -146,13 +146,13 @@ pub struct Interp<S: Space> {
     pub space: S,
     /// Global namespaces: [`BUILTINS`], [`MAIN`], then one per imported module.
     namespaces: Vec<Namespace<S::W>>,
-    codes: Vec<Rc<LoadedCode<S::W>>>,
+    pub(crate) codes: Vec<Rc<LoadedCode<S::W>>>,
     natives: Vec<NativeEntry<S>>,
-    regs: Vec<S::W>,
-    frames: Vec<Frame<S::W>>,
+    pub(crate) regs: Vec<S::W>,
+    pub(crate) frames: Vec<Frame<S::W>>,
     out: Box<dyn Write>,
     limits: Limits,
-    fuel: u64,
+    pub(crate) fuel: u64,
     /// Print every executed instruction to stderr.
     pub trace: bool,
     /// The program's command-line arguments (after `--`), for natives to read.
@@ -165,13 +165,13 @@ pub struct Interp<S: Space> {
     /// Values natives hold while they run (their arguments, and whatever they
     /// [`keep_alive`](Interp::keep_alive)): roots for a collection that happens
     /// inside a guest call the native makes.
-    native_roots: Vec<S::W>,
+    pub(crate) native_roots: Vec<S::W>,
     /// Keyword arguments of the running native call (see [`Interp::take_keywords`]).
     native_keywords: Vec<(String, S::W)>,
     /// Frames below this depth belong to an outer run (see [`Interp::call_value`]).
     stop_depth: usize,
     /// How many nested runs are active.
-    nesting: usize,
+    pub(crate) nesting: usize,
     /// The generators being resumed, innermost last, with their state.
     gen_stack: Vec<(S::W, GenState<S::W>)>,
     /// Set by `Yield` so that `resume_generator` can tell a yield from a return.
@@ -180,7 +180,41 @@ pub struct Interp<S: Space> {
     escaped: Option<Unwind<S::W>>,
     /// A guest exception travelling through a native as an `OpError` of kind `Raised`.
     raised: Option<S::W>,
+    /// The JIT's state, when it is on (only the standard space has one; see [`crate::jit`]).
+    pub jit: Option<Box<crate::jit::Jit>>,
+    /// Where the main loop calls the JIT (set together with `jit`).
+    jit_hooks: Option<JitHooks<S>>,
+    /// True while someone must see every instruction (the tracer, the JIT's recorder).
+    watch: bool,
 }
+
+/// What the JIT did at a backward jump.
+pub enum JitAction {
+    /// Nothing: go on interpreting at the jump's target.
+    Stay,
+    /// Compiled code ran and left the machine elsewhere: reload the top frame.
+    Moved,
+    /// Compiled code stopped at an instruction that raised (the top frame's pc).
+    Raise(OpError),
+}
+
+/// The main loop's calls into the JIT. They are plain function pointers so that the loop
+/// stays generic over every space while only the standard space installs them.
+pub struct JitHooks<S: Space> {
+    /// At a backward jump, with the top frame's pc set to the jump's target.
+    pub back_edge: fn(&mut Interp<S>) -> JitAction,
+    /// Before each instruction while recording: the instruction and its pc.
+    pub record: fn(&mut Interp<S>, Instr, u32),
+    /// When an exception starts unwinding.
+    pub unwinding: fn(&mut Interp<S>),
+}
+
+impl<S: Space> Clone for JitHooks<S> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<S: Space> Copy for JitHooks<S> {}
 
 /// How many native → guest → native ... nestings are allowed before a RecursionError.
 const MAX_NESTING: usize = 200;
@@ -211,6 +245,9 @@ impl<S: Space> Interp<S> {
             yielded: false,
             escaped: None,
             raised: None,
+            jit: None,
+            jit_hooks: None,
+            watch: false,
         }
     }
 
@@ -408,6 +445,58 @@ impl<S: Space> Interp<S> {
         result
     }
 
+    /// Writes the JIT log, if one was asked for, and returns the JIT's counters.
+    pub fn jit_finish(&mut self) -> std::io::Result<Option<crate::jit::JitStats>> {
+        let Some(jit) = self.jit.as_mut() else {
+            return Ok(None);
+        };
+        let stats = jit.stats;
+        jit.log.finish(&stats, &jit.traces)?;
+        Ok(Some(stats))
+    }
+
+    /// Installs (or removes) the JIT's hooks.
+    pub fn set_jit_hooks(&mut self, hooks: Option<JitHooks<S>>) {
+        self.jit_hooks = hooks;
+        self.watch_changed();
+    }
+
+    /// Recomputes whether the loop must show every instruction to someone.
+    pub(crate) fn watch_changed(&mut self) {
+        self.watch = self.trace || self.jit.as_ref().is_some_and(|j| j.recording.is_some());
+    }
+
+    /// Global slot `g` of namespace `ns` (for compiled code).
+    pub(crate) fn global_slot(&mut self, ns: u32, g: u16) -> Result<S::W, OpError> {
+        let n = &self.namespaces[ns as usize];
+        match n.values.get(g as usize) {
+            Some(Some(v)) => Ok(v.clone()),
+            _ => self.load_global(ns as usize, GlobalId(g)),
+        }
+    }
+
+    /// Sets global slot `g` of namespace `ns` (for compiled code).
+    pub(crate) fn set_global_slot(&mut self, ns: u32, g: u16, v: S::W) {
+        let n = &mut self.namespaces[ns as usize];
+        n.sync();
+        n.values[g as usize] = Some(v);
+    }
+
+    /// Calls native `id` on the registers `first..first + argc` (for compiled code).
+    pub(crate) fn call_native_at(
+        &mut self,
+        id: crate::space::NativeId,
+        first: usize,
+        argc: usize,
+    ) -> Result<S::W, OpError> {
+        self.call_native(id, first, argc)
+    }
+
+    /// Collects garbage now; only at a safepoint (for compiled code, whose values are all in registers).
+    pub(crate) fn collect_now(&mut self) -> Result<(), OpError> {
+        self.collect_garbage()
+    }
+
     fn collect_garbage(&mut self) -> Result<(), OpError> {
         let top = match self.frames.last() {
             Some(f) => f.base as usize + self.codes[f.code.0 as usize].code.nregs as usize,
@@ -448,6 +537,9 @@ impl<S: Space> Interp<S> {
     /// Unwinds to the nearest handler. `Ok` means a handler took over; `Err`
     /// is the diagnostic for an exception nobody caught.
     fn unwind(&mut self, what: Unwind<S::W>) -> Result<(), Diagnostic> {
+        if let Some(h) = self.jit_hooks {
+            (h.unwinding)(self);
+        }
         // A guest exception that crossed a native comes back as itself.
         let what = match what {
             Unwind::Error(e) if e.kind == ErrorKind::Raised && self.raised.is_some() => {
@@ -930,14 +1022,19 @@ impl<S: Space> Interp<S> {
                 // Only malformed bytecode runs off the end of its code.
                 raise!(OpError::new(ErrorKind::Value, "bytecode ran past the end of its code"))
             };
-            if self.trace {
-                eprintln!(
-                    "{:>4} {:<12} {:>5}  {}",
-                    self.frames.len(),
-                    cur.code.name,
-                    pc,
-                    instr_text(&instr)
-                );
+            if self.watch {
+                if self.trace {
+                    eprintln!(
+                        "{:>4} {:<12} {:>5}  {}",
+                        self.frames.len(),
+                        cur.code.name,
+                        pc,
+                        instr_text(&instr)
+                    );
+                }
+                if let Some(h) = self.jit_hooks {
+                    (h.record)(self, instr, pc as u32);
+                }
             }
             pc += 1;
             // ANCHOR: budget
@@ -1026,6 +1123,26 @@ impl<S: Space> Interp<S> {
                         check!(self.collect_garbage());
                     }
                     pc = target.0 as usize;
+                    if let Some(h) = self.jit_hooks {
+                        if let Some(f) = self.frames.last_mut() {
+                            f.pc = pc as u32;
+                        }
+                        match (h.back_edge)(self) {
+                            JitAction::Stay => {}
+                            JitAction::Moved => {
+                                let top = self.frames.last().expect("compiled code keeps its frame");
+                                cur = self.codes[top.code.0 as usize].clone();
+                                pc = top.pc as usize;
+                                base = top.base as usize;
+                            }
+                            JitAction::Raise(e) => {
+                                // The top frame's pc is the instruction that raised.
+                                let at = self.frames.last().map(|f| f.pc as usize).unwrap_or(0);
+                                pc = at + 1;
+                                raise!(e)
+                            }
+                        }
+                    }
                 }
                 // ANCHOR_END: jump_back
                 Instr::JumpIfFalse { cond, target } => {

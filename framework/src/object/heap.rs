@@ -218,6 +218,12 @@ impl Heap {
         self.allocated_since_gc >= self.next_gc
     }
 
+    /// Where the two numbers behind [`Heap::gc_wanted`] live, so compiled code can
+    /// test them without a call: (bytes allocated since the last collection, threshold).
+    pub fn gc_counters(&self) -> (*const usize, *const usize) {
+        (&self.allocated_since_gc, &self.next_gc)
+    }
+
     /// Statistics.
     pub fn stats(&self) -> HeapStats {
         self.stats

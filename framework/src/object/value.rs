@@ -35,6 +35,7 @@ impl fmt::Display for ObjRef {
 
 /// A wrapped object of the standard space.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(transparent)]
 pub struct Value(u64);
 
 const TAG_MASK: u64 = 0b111;
@@ -80,6 +81,12 @@ impl Value {
     /// The raw bits (for hashing, tests and the JIT).
     pub fn bits(self) -> u64 {
         self.0
+    }
+
+    /// The value with these raw bits. Only bits that came from [`Value::bits`]
+    /// mean anything (the JIT moves values as machine words and back).
+    pub fn from_bits(bits: u64) -> Value {
+        Value(bits)
     }
 
     /// A small integer, if `i` fits in 63 bits.

@@ -446,6 +446,13 @@ pub trait Space: Sized {
             .map_err(|e| crate::diagnostic::Diagnostic::new(e.kind.name(), e.message, None))
     }
 
+    /// Turns the JIT on for `vm`, if this space has one (see [`crate::jit`]); `Ok(false)`
+    /// means the space always runs interpreted.
+    fn enable_jit(vm: &mut Interp<Self>, options: crate::jit::JitOptions) -> Result<bool, String> {
+        let _ = (vm, options);
+        Ok(false)
+    }
+
     /// Number of live heap objects (for tests and statistics).
     fn live_objects(&self) -> usize {
         0

@@ -96,9 +96,26 @@ struct RunArgs {
     /// Print every executed instruction to stderr.
     #[arg(long)]
     trace: bool,
-    /// Print statistics (instructions, live objects) to stderr at exit.
+    /// Print statistics (instructions, live objects, JIT counters) to stderr at exit.
     #[arg(long)]
     stats: bool,
+    /// The tracing JIT (standard space only; other spaces always interpret).
+    #[arg(long, value_enum, default_value_t = JitSwitch::Off)]
+    jit: JitSwitch,
+    /// Loop-header executions before the JIT records a loop [default: 1000, or
+    /// WORKBENCH_JIT_THRESHOLD]. Implies --jit on.
+    #[arg(long)]
+    jit_threshold: Option<u32>,
+    /// Write every trace, guard, bridge, compile time and counter to FILE (see `workbench trace`).
+    /// Implies --jit on.
+    #[arg(long, value_name = "FILE")]
+    jit_log: Option<PathBuf>,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
+enum JitSwitch {
+    On,
+    Off,
 }
 
 fn space_name(s: &str) -> Result<String, String> {
@@ -120,7 +137,26 @@ impl RunArgs {
             trace: self.trace,
             stats: self.stats,
             program_args,
+            jit: self.jit_options(),
         }
+    }
+
+    fn jit_options(&self) -> Option<workbench_framework::jit::JitOptions> {
+        let env = std::env::var("WORKBENCH_JIT_THRESHOLD")
+            .ok()
+            .and_then(|v| v.trim().parse().ok());
+        let threshold = self.jit_threshold.or(env);
+        let on = self.jit == JitSwitch::On || self.jit_threshold.is_some() || self.jit_log.is_some();
+        if !on {
+            return None;
+        }
+        let mut o = workbench_framework::jit::JitOptions::default();
+        if let Some(t) = threshold {
+            o.threshold = t.max(1);
+            o.bridge_threshold = o.bridge_threshold.min(t.max(1));
+        }
+        o.log = self.jit_log.clone();
+        Some(o)
     }
 }
 

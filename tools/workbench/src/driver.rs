@@ -25,6 +25,8 @@ pub struct Options {
     pub trace: bool,
     /// Print run statistics to stderr at the end.
     pub stats: bool,
+    /// The JIT's options; `None` runs interpreted.
+    pub jit: Option<workbench_framework::jit::JitOptions>,
     /// Arguments for the program.
     pub program_args: Vec<String>,
 }
@@ -64,6 +66,9 @@ pub fn interpreter<L: Language, S: Space>(
     interp.program_args = opts.program_args.clone();
     interp.program_path = program.map(std::path::PathBuf::from);
     S::start(&mut interp, lang)?;
+    if let Some(jit) = &opts.jit {
+        S::enable_jit(&mut interp, jit.clone()).map_err(|e| Diagnostic::new("JitError", e, None))?;
+    }
     Ok(interp)
 }
 
@@ -86,6 +91,13 @@ pub fn run_file<L: Language, S: Space>(lang: &L, space: S, opts: &Options, path:
     };
     let result = interp.run_module(module);
     interp.flush();
+    let jit_stats = match interp.jit_finish() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: cannot write the JIT log: {e}");
+            None
+        }
+    };
     if opts.stats {
         eprintln!(
             "[stats] space={} instructions={} live_objects={}",
@@ -93,6 +105,18 @@ pub fn run_file<L: Language, S: Space>(lang: &L, space: S, opts: &Options, path:
             interp.instructions_executed(),
             interp.space.live_objects()
         );
+        if let Some(j) = jit_stats {
+            eprintln!(
+                "[jit] loops={} bridges={} aborts={} entries={} guard_failures={} compile_us={} compiled_code_us={}",
+                j.loops,
+                j.bridges,
+                j.aborts,
+                j.entries,
+                j.guard_failures,
+                j.compile_time.as_micros(),
+                j.run_time.as_micros()
+            );
+        }
     }
     match result {
         Ok(_) => 0,

@@ -8,8 +8,9 @@
 //! `workbench run` (budgets, say). Programs a space cannot run are listed in
 //! `tests/skips.txt` — the one place skip lists live.
 //!
-//! Test names read `<lang>::<space>::<name>`, so `cargo test --test corpus
-//! calc::trivial` runs one slice.
+//! Test names read `<lang>::<variant>::<name>`, so `cargo test --test corpus
+//! calc::trivial` runs one slice. The variants are the spaces plus `jit` (the
+//! standard space with every loop compiled at once; see [`VARIANTS`]).
 
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::io::Write;
@@ -17,7 +18,15 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const SPACES: &[&str] = &["standard", "trivial"];
+/// The variants every program runs in: `(name, space, extra options)`. The `jit`
+/// variant is the standard space with the JIT's threshold forced to 1, so every
+/// loop is recorded and compiled at its first back edge: the compiled code must
+/// print exactly what the interpreter prints.
+const VARIANTS: &[(&str, &str, &[&str])] = &[
+    ("standard", "standard", &[]),
+    ("trivial", "trivial", &[]),
+    ("jit", "standard", &["--jit", "on", "--jit-threshold", "1"]),
+];
 const TIMEOUT: Duration = Duration::from_secs(120);
 
 fn root() -> PathBuf {
@@ -45,9 +54,10 @@ fn skips() -> Vec<Skip> {
         .collect()
 }
 
-fn skipped(skips: &[Skip], space: &str, id: &str) -> bool {
+/// Skip rules name a space or a variant; the `jit` variant inherits the standard space's.
+fn skipped(skips: &[Skip], variant: &str, space: &str, id: &str) -> bool {
     skips.iter().any(|s| {
-        (s.space == space || s.space == "*")
+        (s.space == space || s.space == variant || s.space == "*")
             && match s.pattern.strip_suffix('*') {
                 Some(prefix) => id.starts_with(prefix),
                 None => id == s.pattern,
@@ -55,7 +65,7 @@ fn skipped(skips: &[Skip], space: &str, id: &str) -> bool {
     })
 }
 
-fn run_one(program: &Path, space: &str) -> Result<(), Failed> {
+fn run_one(program: &Path, space: &str, extra: &[&str]) -> Result<(), Failed> {
     let out_path = program.with_extension("out");
     let err_path = program.with_extension("err");
     let in_path = program.with_extension("in");
@@ -80,6 +90,7 @@ fn run_one(program: &Path, space: &str) -> Result<(), Failed> {
         .arg("run")
         .arg("--space")
         .arg(space)
+        .args(extra)
         .args(flags.split_whitespace())
         .arg(program)
         .current_dir(program.parent().unwrap_or(Path::new(".")))
@@ -153,13 +164,14 @@ fn main() {
         for program in programs {
             let name = program.file_stem().and_then(|s| s.to_str()).unwrap_or("?").to_string();
             let id = format!("{lang}/{name}");
-            for space in SPACES {
+            for (variant, space, extra) in VARIANTS {
                 let program = program.clone();
-                let space = space.to_string();
-                let ignored = skipped(&skips, &space, &id);
+                let ignored = skipped(&skips, variant, space, &id);
                 trials.push(
-                    Trial::test(format!("{lang}::{space}::{name}"), move || run_one(&program, &space))
-                        .with_ignored_flag(ignored),
+                    Trial::test(format!("{lang}::{variant}::{name}"), move || {
+                        run_one(&program, space, extra)
+                    })
+                    .with_ignored_flag(ignored),
                 );
             }
         }

@@ -277,6 +277,11 @@ impl StandardSpace {
         &self.registry
     }
 
+    /// The space's options.
+    pub fn config(&self) -> StandardConfig {
+        self.config
+    }
+
     /// The core multimethod ids.
     pub fn ops(&self) -> &CoreOps {
         &self.ops
@@ -782,6 +787,11 @@ impl Space for StandardSpace {
 
     fn gc_wanted(&self) -> bool {
         self.heap.gc_wanted()
+    }
+
+    fn enable_jit(vm: &mut Vm, options: crate::jit::JitOptions) -> Result<bool, String> {
+        crate::jit::enable(vm, options)?;
+        Ok(true)
     }
 
     fn collect(&mut self, roots: &[&[Value]]) -> Result<(), OpError> {

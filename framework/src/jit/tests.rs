@@ -1,0 +1,1 @@
+//! Tests of the JIT through whole programs built with the bytecode builder.
