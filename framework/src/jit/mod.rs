@@ -128,6 +128,8 @@ pub struct Jit {
     pub blacklist: HashMap<(CodeId, u32), u32>,
     /// Exits whose bridge recording gave up too often.
     pub failed_bridges: HashMap<(usize, u32), u32>,
+    /// Recordings given up without blame (bad timing, an inner loop first), per start.
+    pub soft_aborts: HashMap<(CodeId, u32), u32>,
     /// Error raised by a helper, waiting for the runner.
     pub pending_error: Option<OpError>,
     /// Counters.
@@ -140,6 +142,8 @@ pub struct Jit {
 
 /// Recordings of one header given up this many times: never again.
 const MAX_ABORTS: u32 = 3;
+/// Recordings given up without blame this many times: never again either.
+const MAX_SOFT_ABORTS: u32 = 30;
 
 impl Jit {
     fn new(options: JitOptions) -> Result<Jit, String> {
@@ -154,6 +158,7 @@ impl Jit {
             recording: None,
             blacklist: HashMap::new(),
             failed_bridges: HashMap::new(),
+            soft_aborts: HashMap::new(),
             pending_error: None,
             stats: JitStats::default(),
             backend: Some(backend),
@@ -251,7 +256,7 @@ fn record_hook(vm: &mut Vm, instr: Instr, pc: u32) {
             vm.watch_changed();
         }
         Err(why) => {
-            abort(vm, rec, &why.0);
+            abort(vm, rec, &why.0, why.1);
             vm.watch_changed();
         }
     }
@@ -263,17 +268,34 @@ fn unwinding(vm: &mut Vm) {
     let Some(jit) = vm.jit.as_mut() else { return };
     if jit.recording.as_ref().is_some_and(|r| r.nesting == nesting) {
         let rec = jit.recording.take().expect("checked");
-        abort(vm, rec, "an exception was raised");
+        abort(vm, rec, "an exception was raised", record::Retry::Penalize);
         vm.watch_changed();
     }
 }
 
-fn abort(vm: &mut Vm, rec: Recorder, why: &str) {
+fn abort(vm: &mut Vm, rec: Recorder, why: &str, retry: record::Retry) {
     let jit = vm.jit.as_mut().expect("present");
     jit.stats.aborts += 1;
-    match rec.purpose {
-        Purpose::Loop => *jit.blacklist.entry(rec.start).or_insert(0) += 1,
-        Purpose::Bridge { trace, exit } => *jit.failed_bridges.entry((trace, exit)).or_insert(0) += 1,
+    let soon = jit.options.threshold.saturating_sub(1);
+    let soft = jit.soft_aborts.entry(rec.start).or_insert(0);
+    *soft += 1;
+    let hopeless = *soft > MAX_SOFT_ABORTS;
+    match (retry, rec.purpose) {
+        (record::Retry::Penalize, Purpose::Loop) => *jit.blacklist.entry(rec.start).or_insert(0) += 1,
+        (record::Retry::Penalize, Purpose::Bridge { trace, exit }) => {
+            *jit.failed_bridges.entry((trace, exit)).or_insert(0) += 1
+        }
+        (_, Purpose::Loop) if hopeless => *jit.blacklist.entry(rec.start).or_insert(0) += MAX_ABORTS,
+        (_, Purpose::Bridge { trace, exit }) if hopeless => {
+            *jit.failed_bridges.entry((trace, exit)).or_insert(0) += MAX_ABORTS
+        }
+        (record::Retry::Soon, Purpose::Loop) => {
+            jit.counters.insert(rec.start, soon);
+        }
+        (record::Retry::Soon, Purpose::Bridge { .. }) => {}
+        (record::Retry::InnerFirst(code, pc), _) => {
+            jit.counters.insert((code, pc), soon);
+        }
     }
     let code = &vm.codes[rec.start.0 .0 as usize].code.name;
     let line = format!("abort {:?} at {}@{}: {why}", rec.purpose, code, rec.start.1);

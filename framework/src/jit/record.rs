@@ -27,7 +27,24 @@ pub const MAX_TRACE_LENGTH: u32 = 3000;
 
 /// Why recording stopped without a trace.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Abort(pub String);
+pub struct Abort(pub String, pub Retry);
+
+/// What to do after an abort.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Retry {
+    /// The path cannot be traced: count it against the header (given up after a few).
+    Penalize,
+    /// Bad timing (the loop ended while it was being recorded): try again at the next back edge.
+    Soon,
+    /// An inner loop must be compiled first: make it record at its next back edge.
+    InnerFirst(CodeId, u32),
+}
+
+impl Abort {
+    fn new(why: impl Into<String>) -> Abort {
+        Abort(why.into(), Retry::Penalize)
+    }
+}
 
 /// What a recording is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -329,7 +346,7 @@ impl Recorder {
                             snap: None,
                         }))
                     }
-                    Kind::Float => return Err(Abort("branch on a float".into())),
+                    Kind::Float => return Err(Abort::new("branch on a float")),
                     Kind::Boxed => None,
                 };
                 // The truth the main loop saw, read from where it went.
@@ -405,18 +422,21 @@ impl Recorder {
     /// (and this instruction is not part of it).
     pub fn record(&mut self, st: &mut State) -> Result<Step, Abort> {
         if st.depth < self.depth0 {
-            return Err(Abort("returned from the frame the trace started in".into()));
+            return Err(Abort(
+                "returned from the frame the trace started in".into(),
+                Retry::Soon,
+            ));
         }
         self.settle(st)?;
         if self.started && st.depth == self.depth0 && (st.code, st.pc) == self.start {
             if self.purpose == Purpose::Loop {
                 return Ok(Step::Done);
             }
-            return Err(Abort("bridge came back to its own start".into()));
+            return Err(Abort::new("bridge came back to its own start"));
         }
         self.started = true;
         if self.executed >= MAX_TRACE_LENGTH {
-            return Err(Abort(format!("trace longer than {MAX_TRACE_LENGTH} instructions")));
+            return Err(Abort::new(format!("trace longer than {MAX_TRACE_LENGTH} instructions")));
         }
         self.instruction(st)?;
         if self.trace.ending.is_some() {
@@ -482,14 +502,27 @@ impl Recorder {
                 let header = (st.code, target.0);
                 let ours = st.depth == self.depth0 && header == self.start;
                 if !ours {
-                    if st.depth == self.depth0 && super::has_loop(st.vm, st.code, target.0) {
-                        // Continue in that loop's compiled code.
+                    let compiled = super::has_loop(st.vm, st.code, target.0);
+                    if self.purpose != Purpose::Loop && st.depth == self.depth0 && compiled {
+                        // A bridge ends where a compiled loop begins: continue in it.
                         self.executed += 1;
                         self.trace.length = self.executed;
                         self.finish_at(st.code, target.0, st.depth);
                         return Ok(());
                     }
-                    return Err(Abort("entered an inner loop that is not compiled yet".into()));
+                    if compiled {
+                        // A loop's recording left its loop: it started at a bad moment.
+                        return Err(Abort("left the loop while recording it".into(), Retry::Soon));
+                    }
+                    if self.purpose != Purpose::Loop {
+                        // A bridge runs on through an outer loop's back edge (that loop is
+                        // covered by bridges like this one) until it reaches a compiled loop.
+                        return Ok(());
+                    }
+                    return Err(Abort(
+                        "entered an inner loop that is not compiled yet".into(),
+                        Retry::InnerFirst(st.code, target.0),
+                    ));
                 }
             }
             Instr::JumpIfFalse { cond, target } | Instr::JumpIfTrue { cond, target } => {
@@ -511,7 +544,14 @@ impl Recorder {
             Instr::Call { dst, f, args, argc } => self.call_instr(st, dst.0, f.0, args.0, argc)?,
             Instr::Return { src } => {
                 if st.depth == self.depth0 {
-                    return Err(Abort("return from the trace's own frame".into()));
+                    if self.purpose != Purpose::Loop {
+                        // A bridge may end anywhere: the interpreter does the return.
+                        let snap = self.snap_at(st.code, st.pc, st.depth);
+                        self.trace.push(Op::Finish { snap });
+                        self.trace.ending = Some(Ending::Interpreter);
+                        return Ok(());
+                    }
+                    return Err(Abort("return from the trace's own frame".into(), Retry::Soon));
                 }
                 let v = self.read_boxed(self.slot(st, src.0));
                 let ret = st.vm.frames.last().map(|f| f.ret.0).unwrap_or(0);
@@ -633,7 +673,7 @@ impl Recorder {
             | Instr::DelGlobal { .. }
             | Instr::DelItem { .. }
             | Instr::DelAttr { .. } => {
-                return Err(Abort(format!(
+                return Err(Abort::new(format!(
                     "{} is not traced yet",
                     crate::bytecode::disasm::instr_text(&instr)
                         .split_whitespace()
@@ -758,7 +798,7 @@ impl Recorder {
             .vm
             .space
             .callee(&Value::from_bits(fbits))
-            .map_err(|e| Abort(e.message))?;
+            .map_err(|e| Abort::new(e.message))?;
         let (func, func_bits) = match callee {
             Callee::Bound { func, receiver } => {
                 // What `resolve_callee` does: the receiver becomes the first argument.
@@ -784,7 +824,7 @@ impl Recorder {
                 let _ = receiver;
                 self.write(first, recv, Kind::Boxed);
                 argc += 1;
-                callee = st.vm.space.callee(&func).map_err(|e| Abort(e.message))?;
+                callee = st.vm.space.callee(&func).map_err(|e| Abort::new(e.message))?;
                 (got, func.bits())
             }
             _ => {
@@ -802,10 +842,10 @@ impl Recorder {
                 let target = st.vm.codes[code.0 as usize].clone();
                 let c = &target.code;
                 if c.arity as usize != argc as usize || !c.params.is_simple() || c.generator {
-                    return Err(Abort(format!("call of {} is not a simple call", c.name)));
+                    return Err(Abort::new(format!("call of {} is not a simple call", c.name)));
                 }
                 if st.depth + 1 >= st.vm.max_depth() {
-                    return Err(Abort("call depth limit".into()));
+                    return Err(Abort::new("call depth limit"));
                 }
                 self.call(
                     st,
@@ -851,7 +891,7 @@ impl Recorder {
                 self.write(sd, r, Kind::Boxed);
                 Ok(())
             }
-            Callee::Bound { .. } => Err(Abort("a bound method of a bound method".into())),
+            Callee::Bound { .. } => Err(Abort::new("a bound method of a bound method")),
         }
     }
 }
