@@ -14,6 +14,7 @@ use super::ir::{FloatOp, Helper, IntOp, Kind, Op, SnapId, Trace, Vid};
 use super::runtime::{JitCtx, CTX_FAILED, CTX_FUEL, CTX_GC_ALLOCATED, CTX_GC_NEXT, CTX_REGS};
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{types, AbiParam, BlockArg, InstBuilder, MemFlagsData, Signature, UserFuncName};
+use cranelift_codegen::isa::CallConv;
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_codegen::{ir, Context};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
@@ -21,25 +22,45 @@ use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{default_libcall_names, Linkage, Module};
 use std::collections::HashMap;
 
-/// The signature of every runtime helper: `(ctx, helper index, a, b, c) -> value`.
-pub type HelperFn = unsafe extern "C" fn(*mut JitCtx, u64, u64, u64, u64) -> u64;
+/// The signature of every runtime helper: `(ctx, helper table, index, a, b, c) -> value`.
+pub type HelperFn = unsafe extern "C" fn(*mut JitCtx, *const Helper, u64, u64, u64, u64) -> u64;
 
 /// The signature of the box-a-double helper used at exits.
 pub type BoxFloatFn = unsafe extern "C" fn(*mut JitCtx, u64) -> u64;
 
-/// A compiled trace's entry point.
-pub type TraceFn = unsafe extern "C" fn(*mut JitCtx) -> u64;
+/// The trampoline that enters compiled code from Rust: `(ctx, trace entry) -> exit code`.
+/// Traces use Cranelift's `tail` calling convention (so a linked exit jumps into a bridge
+/// without growing the stack), which Rust cannot call directly.
+pub type TrampolineFn = unsafe extern "C" fn(*mut JitCtx, *const u8) -> u64;
+
+/// The exit code compiled code returns: `trace << 32 | exit`, or `trace << 32 | REFUSED`
+/// when a trace would not start (budget short, a collection due) and nothing ran.
+pub const REFUSED: u32 = u32::MAX;
 
 /// Machine code for one trace and what its exits mean.
 pub struct Compiled {
-    /// The entry point.
-    pub entry: TraceFn,
+    /// The entry point (`tail` calling convention: enter through the trampoline).
+    pub entry: *const u8,
     /// `exits[i]` is the snapshot behind exit `i` (what the function returns).
     pub exits: Vec<SnapId>,
-    /// The helpers the code calls, by index (its `imm` argument).
+    /// The helpers the code calls, by index. Its buffer never moves: the code holds its address.
     pub helpers: Vec<Helper>,
+    /// `links[i]`: the code exit `i` continues in (a bridge, a loop), or 0 to return. The
+    /// code reads this table, so linking a bridge is one store; its buffer never moves.
+    pub links: Vec<u64>,
     /// Bytes of machine code.
     pub code_size: usize,
+    /// The exit a trace ending in `Finish` leaves through at its end.
+    pub finish_exit: Option<u32>,
+}
+
+impl Compiled {
+    /// Makes exit `exit` continue in the code at `target`.
+    pub fn link(&mut self, exit: u32, target: *const u8) {
+        if let Some(slot) = self.links.get_mut(exit as usize) {
+            *slot = target as u64;
+        }
+    }
 }
 
 /// The code generator: owns the JIT module (and so the executable memory).
@@ -50,6 +71,8 @@ pub struct Backend {
     helper: HelperFn,
     box_float: BoxFloatFn,
     count: usize,
+    /// Enters compiled code from Rust.
+    pub trampoline: TrampolineFn,
 }
 
 /// Why compiling failed.
@@ -64,34 +87,77 @@ impl Backend {
         set(&mut flags, "opt_level", "speed")?;
         set(&mut flags, "use_colocated_libcalls", "false")?;
         set(&mut flags, "is_pic", "false")?;
+        // Tail calls between traces rely on frame pointers.
+        set(&mut flags, "preserve_frame_pointers", "true")?;
         let isa = cranelift_native::builder()
             .map_err(|e| CompileError(e.to_string()))?
             .finish(settings::Flags::new(flags))
             .map_err(|e| CompileError(e.to_string()))?;
-        let module = JITModule::new(JITBuilder::with_isa(isa, default_libcall_names()));
-        let ctx = module.make_context();
+        let mut module = JITModule::new(JITBuilder::with_isa(isa, default_libcall_names()));
+        let mut ctx = module.make_context();
+        let mut fctx = FunctionBuilderContext::new();
+        let trampoline = Self::trampoline(&mut module, &mut ctx, &mut fctx)?;
         Ok(Backend {
             module,
             ctx,
-            fctx: FunctionBuilderContext::new(),
+            fctx,
             helper,
             box_float,
             count: 0,
+            trampoline,
         })
     }
 
-    /// Compiles a verified trace.
-    pub fn compile(&mut self, trace: &Trace) -> Result<Compiled, CompileError> {
-        let ptr = self.module.target_config().pointer_type();
-        self.module.clear_context(&mut self.ctx);
-        let mut sig = self.module.make_signature();
+    /// `fn(ctx, entry) -> u64 { entry(ctx) }`, calling `entry` with the `tail` convention.
+    fn trampoline(
+        module: &mut JITModule,
+        ctx: &mut Context,
+        fctx: &mut FunctionBuilderContext,
+    ) -> Result<TrampolineFn, CompileError> {
+        let ptr = module.target_config().pointer_type();
+        let mut sig = module.make_signature();
+        sig.params.push(AbiParam::new(ptr));
         sig.params.push(AbiParam::new(ptr));
         sig.returns.push(AbiParam::new(types::I64));
-        self.ctx.func.signature = sig.clone();
+        ctx.func.signature = sig;
+        ctx.func.name = UserFuncName::user(1, 0);
+        let frontend = module.target_config();
+        {
+            let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
+            let tail = b.import_signature(trace_signature(ptr));
+            let entry = b.create_block();
+            b.append_block_params_for_function_params(entry);
+            b.switch_to_block(entry);
+            let (c, f) = (b.block_params(entry)[0], b.block_params(entry)[1]);
+            let call = b.ins().call_indirect(tail, f, &[c]);
+            let r = b.inst_results(call)[0];
+            b.ins().return_(&[r]);
+            b.seal_all_blocks();
+            b.finalize(frontend);
+        }
+        let id = module
+            .declare_function("trampoline", Linkage::Local, &ctx.func.signature)
+            .map_err(|e| CompileError(e.to_string()))?;
+        module
+            .define_function(id, ctx)
+            .map_err(|e| CompileError(format!("{e:?}")))?;
+        module.clear_context(ctx);
+        module.finalize_definitions().map_err(|e| CompileError(e.to_string()))?;
+        let raw = module.get_finalized_function(id);
+        // SAFETY: the function just finalized has the C signature `fn(ptr, ptr) -> u64` built
+        // above; the module owning its memory lives as long as the backend.
+        Ok(unsafe { std::mem::transmute::<*const u8, TrampolineFn>(raw) })
+    }
+
+    /// Compiles a verified trace that will be trace number `id`.
+    pub fn compile(&mut self, trace: &Trace, id: usize) -> Result<Compiled, CompileError> {
+        let ptr = self.module.target_config().pointer_type();
+        self.module.clear_context(&mut self.ctx);
+        self.ctx.func.signature = trace_signature(ptr);
         self.count += 1;
         self.ctx.func.name = UserFuncName::user(0, self.count as u32);
         let mut helper_sig = Signature::new(self.module.isa().default_call_conv());
-        for _ in 0..5 {
+        for _ in 0..6 {
             helper_sig.params.push(AbiParam::new(types::I64));
         }
         helper_sig.returns.push(AbiParam::new(types::I64));
@@ -101,12 +167,18 @@ impl Backend {
         box_sig.returns.push(AbiParam::new(types::I64));
 
         let mut exits = Vec::new();
-        let mut helpers = Vec::new();
+        let calls = trace.ops.iter().filter(|e| matches!(e.op, Op::Call { .. })).count();
+        let mut helpers = Vec::with_capacity(calls);
+        // Every operation makes at most three exits; a finish and the entry check add two.
+        let links = vec![0u64; trace.ops.len() * 3 + 4];
+        let helpers_addr = helpers.as_ptr() as i64;
+        let finish_exit;
         let frontend = self.module.target_config();
         {
             let mut b = FunctionBuilder::new(&mut self.ctx.func, &mut self.fctx);
             let helper_sig = b.import_signature(helper_sig);
             let box_sig = b.import_signature(box_sig);
+            let tail_sig = b.import_signature(trace_signature(ptr));
             let entry = b.create_block();
             b.append_block_params_for_function_params(entry);
             b.switch_to_block(entry);
@@ -130,16 +202,23 @@ impl Backend {
                 header: None,
                 params: Vec::new(),
                 pending_exits: Vec::new(),
-                has_calls: trace.ops.iter().any(|e| matches!(e.op, Op::Call { .. })),
+                has_calls: calls > 0,
+                tail_sig,
+                id: (id as i64) << 32,
+                links_addr: links.as_ptr() as i64,
+                helpers_addr,
+                finish_exit: None,
             };
+            g.entry_check()?;
             for e in &trace.ops {
                 g.op(e.id, &e.op)?;
             }
             g.emit_exits()?;
+            finish_exit = g.finish_exit;
             g.b.seal_all_blocks();
             g.b.finalize(frontend);
         }
-        let id = self
+        let fid = self
             .module
             .declare_function(
                 &format!("trace{}", self.count),
@@ -148,26 +227,32 @@ impl Backend {
             )
             .map_err(|e| CompileError(e.to_string()))?;
         self.module
-            .define_function(id, &mut self.ctx)
+            .define_function(fid, &mut self.ctx)
             .map_err(|e| CompileError(format!("{e:?}")))?;
         let code_size = self.ctx.compiled_code().map(|c| c.code_buffer().len()).unwrap_or(0);
         self.module.clear_context(&mut self.ctx);
         self.module
             .finalize_definitions()
             .map_err(|e| CompileError(e.to_string()))?;
-        let raw = self.module.get_finalized_function(id);
-        // SAFETY: `raw` is the finalized code of the function just defined, whose signature is
-        // `fn(*mut JitCtx) -> u64` (set above); the module, which owns the memory, lives as long
-        // as the backend, and the backend outlives every `Compiled` it hands out (both belong to
-        // the same `Jit`).
-        let entry = unsafe { std::mem::transmute::<*const u8, TraceFn>(raw) };
+        let entry = self.module.get_finalized_function(fid);
+        debug_assert!(helpers.len() <= calls, "the helper table never reallocates");
         Ok(Compiled {
             entry,
             exits,
             helpers,
+            links,
             code_size,
+            finish_exit,
         })
     }
+}
+
+/// `fn(ctx) -> u64` in the `tail` calling convention, shared by every trace.
+fn trace_signature(ptr: ir::Type) -> Signature {
+    let mut sig = Signature::new(CallConv::Tail);
+    sig.params.push(AbiParam::new(ptr));
+    sig.returns.push(AbiParam::new(types::I64));
+    sig
 }
 
 struct Gen<'a, 'f> {
@@ -187,6 +272,11 @@ struct Gen<'a, 'f> {
     params: Vec<ir::Value>,
     has_calls: bool,
     pending_exits: Vec<(ir::Block, SnapId)>,
+    tail_sig: ir::SigRef,
+    id: i64,
+    links_addr: i64,
+    helpers_addr: i64,
+    finish_exit: Option<u32>,
 }
 
 const SMALL_FLOAT_OFFSET: i64 = 896 << 53;
@@ -230,11 +320,77 @@ impl Gen<'_, '_> {
         for (block, snap) in std::mem::take(&mut self.pending_exits) {
             self.b.switch_to_block(block);
             self.write_back(snap)?;
-            let index = self.exits.len() as i64;
-            self.exits.push(snap);
-            let r = self.iconst(index);
-            self.b.ins().return_(&[r]);
+            self.leave(snap);
         }
+        Ok(())
+    }
+
+    /// Ends an exit: continue in the code linked to it, if any, else return its number.
+    fn leave(&mut self, snap: SnapId) {
+        let index = self.exits.len() as i64;
+        self.exits.push(snap);
+        let table = self.iconst(self.links_addr);
+        let target = self
+            .b
+            .ins()
+            .load(types::I64, MemFlagsData::trusted(), table, (index * 8) as i32);
+        let linked = self.b.create_block();
+        let unlinked = self.b.create_block();
+        self.b.ins().brif(target, linked, &[], unlinked, &[]);
+        self.b.switch_to_block(linked);
+        // Refund the part of this pass that did not run, as the runner does on a return.
+        let refund = self.trace.length as i64 - self.trace.snaps[snap.0 as usize].executed as i64;
+        if refund > 0 {
+            let p = self
+                .b
+                .ins()
+                .load(types::I64, MemFlagsData::trusted(), self.ctx, CTX_FUEL);
+            let fuel = self.b.ins().load(types::I64, MemFlagsData::trusted(), p, 0);
+            let back = self.b.ins().iadd_imm_s(fuel, refund);
+            self.b.ins().store(MemFlagsData::trusted(), back, p, 0);
+        }
+        self.b.ins().return_call_indirect(self.tail_sig, target, &[self.ctx]);
+        self.b.switch_to_block(unlinked);
+        let r = self.iconst(self.id | index);
+        self.b.ins().return_(&[r]);
+    }
+
+    /// At the start: pay this pass's instructions, or refuse (nothing has run yet) when the
+    /// budget is short or a collection is due.
+    fn entry_check(&mut self) -> Result<(), CompileError> {
+        let refuse = self.b.create_block();
+        self.b.set_cold_block(refuse);
+        if self.has_calls {
+            let p = self
+                .b
+                .ins()
+                .load(types::I64, MemFlagsData::trusted(), self.ctx, CTX_GC_ALLOCATED);
+            let allocated = self.b.ins().load(types::I64, MemFlagsData::trusted(), p, 0);
+            let p = self
+                .b
+                .ins()
+                .load(types::I64, MemFlagsData::trusted(), self.ctx, CTX_GC_NEXT);
+            let next = self.b.ins().load(types::I64, MemFlagsData::trusted(), p, 0);
+            let want = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, allocated, next);
+            let go = self.b.create_block();
+            self.b.ins().brif(want, refuse, &[], go, &[]);
+            self.b.switch_to_block(go);
+        }
+        let length = self.trace.length as i64;
+        let p = self
+            .b
+            .ins()
+            .load(types::I64, MemFlagsData::trusted(), self.ctx, CTX_FUEL);
+        let fuel = self.b.ins().load(types::I64, MemFlagsData::trusted(), p, 0);
+        let short = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, fuel, length);
+        let go = self.b.create_block();
+        self.b.ins().brif(short, refuse, &[], go, &[]);
+        self.b.switch_to_block(refuse);
+        let r = self.iconst(self.id | REFUSED as i64);
+        self.b.ins().return_(&[r]);
+        self.b.switch_to_block(go);
+        let paid = self.b.ins().iadd_imm_s(fuel, -length);
+        self.b.ins().store(MemFlagsData::trusted(), paid, p, 0);
         Ok(())
     }
 
@@ -320,7 +476,7 @@ impl Gen<'_, '_> {
     fn call_helper(&mut self, helper: Helper, args: &[ir::Value], snap: SnapId) -> Result<ir::Value, CompileError> {
         let index = self.helpers.len() as i64;
         self.helpers.push(helper);
-        let mut argv = vec![self.ctx, self.iconst(index)];
+        let mut argv = vec![self.ctx, self.iconst(self.helpers_addr), self.iconst(index)];
         for i in 0..3 {
             argv.push(match args.get(i) {
                 Some(v) => *v,
@@ -523,10 +679,8 @@ impl Gen<'_, '_> {
             }
             Op::Finish { snap } => {
                 self.write_back(*snap)?;
-                let index = self.exits.len() as i64;
-                self.exits.push(*snap);
-                let r = self.iconst(index);
-                self.b.ins().return_(&[r]);
+                self.finish_exit = Some(self.exits.len() as u32);
+                self.leave(*snap);
                 let dead = self.b.create_block();
                 self.b.switch_to_block(dead);
                 let z = self.iconst(0);

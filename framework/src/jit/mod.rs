@@ -108,6 +108,8 @@ pub struct TraceEntry {
     pub compiled: Compiled,
     /// How often each exit was taken.
     pub exit_counts: Vec<u64>,
+    /// 0 for a loop; a bridge is one more than the trace it hangs from.
+    pub generation: u32,
 }
 
 /// The JIT's state for one interpreter.
@@ -134,6 +136,8 @@ pub struct Jit {
     pub pending_error: Option<OpError>,
     /// Counters.
     pub stats: JitStats,
+    /// The most registers any trace touches from its base (the window the runner provides).
+    pub max_slots: u32,
     /// The log being written, if any.
     pub log: log::Log,
     backend: Option<Backend>,
@@ -144,6 +148,10 @@ pub struct Jit {
 const MAX_ABORTS: u32 = 3;
 /// Recordings given up without blame this many times: never again either.
 const MAX_SOFT_ABORTS: u32 = 30;
+/// Bridges hang from bridges at most this deep (a branchy loop would otherwise grow a tree).
+const MAX_GENERATION: u32 = 6;
+/// Traces compiled in one run at most.
+const MAX_TRACES: usize = 2000;
 
 impl Jit {
     fn new(options: JitOptions) -> Result<Jit, String> {
@@ -161,6 +169,7 @@ impl Jit {
             soft_aborts: HashMap::new(),
             pending_error: None,
             stats: JitStats::default(),
+            max_slots: 0,
             backend: Some(backend),
             started: Instant::now(),
         })
@@ -202,7 +211,10 @@ fn back_edge(vm: &mut Vm) -> JitAction {
     if let Some(&t) = jit.loops.get(&key) {
         return run(vm, t);
     }
-    if jit.recording.is_some() || jit.blacklist.get(&key).is_some_and(|n| *n >= MAX_ABORTS) {
+    if jit.recording.is_some()
+        || jit.traces.len() >= MAX_TRACES
+        || jit.blacklist.get(&key).is_some_and(|n| *n >= MAX_ABORTS)
+    {
         return JitAction::Stay;
     }
     let count = jit.counters.entry(key).or_insert(0);
@@ -294,7 +306,14 @@ fn abort(vm: &mut Vm, rec: Recorder, why: &str, retry: record::Retry) {
         }
         (record::Retry::Soon, Purpose::Bridge { .. }) => {}
         (record::Retry::InnerFirst(code, pc), _) => {
-            jit.counters.insert((code, pc), soon);
+            if jit.blacklist.get(&(code, pc)).is_some_and(|n| *n >= MAX_ABORTS) {
+                // That inner loop never compiles, so neither can this one.
+                if rec.purpose == Purpose::Loop {
+                    *jit.blacklist.entry(rec.start).or_insert(0) += MAX_ABORTS;
+                }
+            } else {
+                jit.counters.insert((code, pc), soon);
+            }
         }
     }
     let code = &vm.codes[rec.start.0 .0 as usize].code.name;
@@ -331,9 +350,16 @@ fn install(vm: &mut Vm, rec: Recorder) {
         return;
     }
     let Some(backend) = jit.backend.as_mut() else { return };
-    match backend.compile(&trace) {
-        Ok(compiled) => {
-            let index = jit.traces.len();
+    let index = jit.traces.len();
+    match backend.compile(&trace, index) {
+        Ok(mut compiled) => {
+            jit.max_slots = jit.max_slots.max(trace.slots);
+            // A trace that ends at a compiled loop continues in it directly.
+            if let Some(Ending::Loop(code, pc)) = trace.ending {
+                if let (Some(&l), Some(exit)) = (jit.loops.get(&(code, pc)), compiled.finish_exit) {
+                    compiled.link(exit, jit.traces[l].compiled.entry);
+                }
+            }
             jit.stats.code_bytes += compiled.code_size;
             let exits = compiled.exits.len();
             let elapsed = started.elapsed();
@@ -349,9 +375,16 @@ fn install(vm: &mut Vm, rec: Recorder) {
                 Purpose::Bridge { trace: parent, exit } => {
                     jit.stats.bridges += 1;
                     jit.bridges.insert((parent, exit), index);
+                    let target = compiled.entry;
+                    jit.traces[parent].compiled.link(exit, target);
                 }
             }
+            let generation = match purpose {
+                Purpose::Loop => 0,
+                Purpose::Bridge { trace, .. } => jit.traces[trace].generation + 1,
+            };
             jit.traces.push(TraceEntry {
+                generation,
                 purpose,
                 start,
                 start_depth,
@@ -368,26 +401,29 @@ fn install(vm: &mut Vm, rec: Recorder) {
     }
 }
 
-/// Runs compiled trace `t` (and the bridges and loops it leads to) until it
-/// returns to the interpreter.
-fn run(vm: &mut Vm, mut t: usize) -> JitAction {
-    let started = Instant::now();
-    let action = loop {
-        let jit = vm.jit.as_mut().expect("present");
-        let entry = &jit.traces[t];
-        let length = entry.ir.length as u64;
-        if vm.fuel < length {
-            break JitAction::Stay;
-        }
-        vm.fuel -= length;
-        jit.stats.entries += 1;
-        let depth = entry.start_depth as usize;
-        let frame_index = vm.frames.len() - 1 - depth;
+/// Runs compiled trace `t` (and the bridges and loops it is linked to, which it
+/// enters without coming back here) until it returns to the interpreter.
+fn run(vm: &mut Vm, t: usize) -> JitAction {
+    let started = vm.jit.as_ref().is_some_and(|j| j.log.enabled()).then(Instant::now);
+    let action = run_linked(vm, t);
+    if let (Some(jit), Some(s)) = (vm.jit.as_mut(), started) {
+        jit.stats.run_time += s.elapsed();
+    }
+    action
+}
+
+fn run_linked(vm: &mut Vm, mut t: usize) -> JitAction {
+    loop {
+        let frame_index = vm.frames.len() - 1;
         let base = vm.frames[frame_index].base as usize;
         let (allocated, next) = vm.space.heap.gc_counters();
         let jit = vm.jit.as_mut().expect("present");
-        let entry = &jit.traces[t];
-        let f = entry.compiled.entry;
+        jit.stats.entries += 1;
+        let entry = jit.traces[t].compiled.entry;
+        let trampoline = match jit.backend.as_ref() {
+            Some(b) => b.trampoline,
+            None => return JitAction::Stay,
+        };
         let mut ctx = runtime::JitCtx {
             regs: std::ptr::null_mut(),
             failed: 0,
@@ -395,28 +431,38 @@ fn run(vm: &mut Vm, mut t: usize) -> JitAction {
             gc_allocated: allocated,
             gc_next: next,
             vm: std::ptr::null_mut(),
-            helpers: entry.compiled.helpers.as_ptr(),
-            helpers_len: entry.compiled.helpers.len(),
             base,
-            slots: entry.ir.slots as usize,
+            slots: jit.max_slots as usize,
         };
         runtime::refresh(vm, &mut ctx);
         ctx.fuel = &mut vm.fuel;
         ctx.vm = vm;
-        // SAFETY: `f` is code compiled for `fn(*mut JitCtx) -> u64`; `ctx` is valid for the
-        // call and points at this interpreter, which nothing else uses until it returns (this
-        // function holds no other reference across the call). The register window the code
-        // touches was sized by `refresh` to the trace's slots.
-        let exit = unsafe { f(&mut ctx) } as usize;
+        // SAFETY: `entry` is a trace compiled by this JIT's backend (alive as long as the JIT)
+        // and `trampoline` calls it with the context; `ctx` is valid for the call and points at
+        // this interpreter, which nothing else uses until it returns (this function holds no
+        // other reference across the call). `refresh` sized the register window for every trace.
+        let code = unsafe { trampoline(&mut ctx, entry) };
+        let (tid, exit) = ((code >> 32) as usize, code as u32);
         let jit = vm.jit.as_mut().expect("present");
-        let entry = &mut jit.traces[t];
-        let Some(&snap_id) = entry.compiled.exits.get(exit) else {
-            break JitAction::Raise(OpError::new(crate::space::ErrorKind::Value, "JIT: bad exit"));
+        let Some(entry) = jit.traces.get_mut(tid) else {
+            return JitAction::Raise(OpError::new(crate::space::ErrorKind::Value, "JIT: bad exit"));
         };
-        entry.exit_counts[exit] += 1;
+        if exit == codegen::REFUSED {
+            // Nothing ran in that trace: resume where it would have started.
+            let pc = entry.start.1;
+            if let Some(top) = vm.frames.last_mut() {
+                top.pc = pc;
+            }
+            return if tid == t { JitAction::Stay } else { JitAction::Moved };
+        }
+        let Some(&snap_id) = entry.compiled.exits.get(exit as usize) else {
+            return JitAction::Raise(OpError::new(crate::space::ErrorKind::Value, "JIT: bad exit"));
+        };
+        entry.exit_counts[exit as usize] += 1;
+        let length = entry.ir.length as u64;
         let snap = entry.ir.snaps[snap_id.0 as usize].clone();
         let ending = entry.ir.ending;
-        let is_finish = matches!(entry.ir.ops.last().map(|e| &e.op), Some(ir::Op::Finish { snap }) if *snap == snap_id);
+        let is_finish = entry.compiled.finish_exit == Some(exit);
         // Refund the part of the pass that did not run.
         vm.fuel += length.saturating_sub(snap.executed as u64);
         if let Some(top) = vm.frames.last_mut() {
@@ -428,7 +474,7 @@ fn run(vm: &mut Vm, mut t: usize) -> JitAction {
                 .pending_error
                 .take()
                 .unwrap_or_else(|| OpError::new(crate::space::ErrorKind::Value, "JIT: lost error"));
-            break JitAction::Raise(e);
+            return JitAction::Raise(e);
         }
         if is_finish {
             if let Some(Ending::Loop(code, pc)) = ending {
@@ -436,27 +482,19 @@ fn run(vm: &mut Vm, mut t: usize) -> JitAction {
                     // A safepoint: every value is in its register now.
                     if vm.space.gc_wanted() {
                         if let Err(e) = vm.collect_now() {
-                            break JitAction::Raise(e);
+                            return JitAction::Raise(e);
                         }
                     }
                     t = next;
                     continue;
                 }
             }
-            break JitAction::Moved;
+            return JitAction::Moved;
         }
         jit.stats.guard_failures += 1;
-        if let Some(&b) = jit.bridges.get(&(t, exit as u32)) {
-            t = b;
-            continue;
-        }
-        maybe_record_bridge(vm, t, exit as u32, snap.depth);
-        break JitAction::Moved;
-    };
-    if let Some(jit) = vm.jit.as_mut() {
-        jit.stats.run_time += started.elapsed();
+        maybe_record_bridge(vm, tid, exit, snap.depth);
+        return JitAction::Moved;
     }
-    action
 }
 
 fn maybe_record_bridge(vm: &mut Vm, t: usize, exit: u32, depth: u32) {
@@ -465,6 +503,9 @@ fn maybe_record_bridge(vm: &mut Vm, t: usize, exit: u32, depth: u32) {
     let jit = vm.jit.as_mut().expect("present");
     let count = jit.traces[t].exit_counts[exit as usize];
     if jit.recording.is_some()
+        || jit.bridges.contains_key(&(t, exit))
+        || jit.traces[t].generation >= MAX_GENERATION
+        || jit.traces.len() >= MAX_TRACES
         || count < jit.options.bridge_threshold as u64
         || jit.failed_bridges.get(&(t, exit)).is_some_and(|n| *n >= MAX_ABORTS)
         || depth != 0

@@ -370,9 +370,11 @@ impl Recorder {
                                 snap,
                             });
                         } else {
-                            // Anything else: ask the space again in compiled code, once.
-                            let snap2 = self.trace.snaps[snap.0 as usize].clone();
-                            let s2 = self.trace.snapshot(snap2);
+                            // Anything else: ask the space in compiled code, once; if that
+                            // raises, the branch instruction is where it raised.
+                            let s2 = self.snap_at(st.code, pc, st.depth);
+                            let s = &mut self.trace.snaps[s2.0 as usize];
+                            s.executed = s.executed.saturating_sub(1);
                             let t = self.trace.push(Op::Call {
                                 helper: Helper::Truth,
                                 args: vec![cond.v],

@@ -37,13 +37,9 @@ pub struct JitCtx {
     pub gc_next: *const usize,
     /// The interpreter.
     pub vm: *mut Vm,
-    /// The running trace's helper table.
-    pub helpers: *const Helper,
-    /// Its length.
-    pub helpers_len: usize,
     /// Absolute index of the trace's first register.
     pub base: usize,
-    /// Registers the trace needs from `base` on.
+    /// Registers the traces may touch from `base` on (the most any trace needs).
     pub slots: usize,
 }
 
@@ -72,19 +68,17 @@ pub fn refresh(vm: &mut Vm, ctx: &mut JitCtx) {
 ///
 /// # Safety
 /// `ctx` must be the context the runner built for the running trace (valid, unaliased).
-pub unsafe extern "C" fn helper(ctx: *mut JitCtx, index: u64, a: u64, b: u64, c: u64) -> u64 {
+pub unsafe extern "C" fn helper(ctx: *mut JitCtx, table: *const Helper, index: u64, a: u64, b: u64, c: u64) -> u64 {
     // SAFETY: compiled code passes the context the runner built for this call; it lives on
     // the runner's stack for the whole call, and nothing else accesses it meanwhile.
     let ctx = unsafe { &mut *ctx };
     // SAFETY: the runner gave up its own use of the interpreter while compiled code runs
     // (it only holds the raw pointer), so this is the one live reference.
     let vm = unsafe { &mut *ctx.vm };
-    // SAFETY: the table belongs to the running trace, which the JIT keeps alive while it runs;
-    // compiled code only passes indexes it was generated with.
-    let table = unsafe { std::slice::from_raw_parts(ctx.helpers, ctx.helpers_len) };
-    let Some(&h) = table.get(index as usize) else {
-        return fail(vm, ctx, OpError::new(ErrorKind::Value, "JIT: bad helper index"));
-    };
+    // SAFETY: `table` is the running trace's helper table (its buffer never moves, and the JIT
+    // keeps every trace alive for the whole run); compiled code only passes indexes it was
+    // generated with, each below the table's length.
+    let h = unsafe { *table.add(index as usize) };
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mark = vm.native_roots.len();
         let r = run(

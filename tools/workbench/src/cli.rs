@@ -153,7 +153,9 @@ impl RunArgs {
         let mut o = workbench_framework::jit::JitOptions::default();
         if let Some(t) = threshold {
             o.threshold = t.max(1);
-            o.bridge_threshold = o.bridge_threshold.min(t.max(1));
+            // Bridges follow the threshold down, but not all the way: an exit must fail a few
+            // times, or a branchy program grows a bridge for every path it ever takes.
+            o.bridge_threshold = o.bridge_threshold.min(t.max(20));
         }
         o.log = self.jit_log.clone();
         Some(o)
