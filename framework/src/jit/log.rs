@@ -90,7 +90,8 @@ impl Log {
                 .iter()
                 .enumerate()
                 .filter(|(_, n)| **n > 0)
-                .map(|(e, n)| format!("{e}:{n}"))
+                // Named by snapshot, as the listing above names them.
+                .map(|(e, n)| format!("{}:{n}", t.compiled.exits.get(e).map(|s| s.0).unwrap_or(u32::MAX)))
                 .collect();
             writeln!(out, "trace {i} {}", taken.join(" "))?;
         }

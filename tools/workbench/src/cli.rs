@@ -71,6 +71,14 @@ enum Command {
         #[arg(long)]
         workbench_path: Option<PathBuf>,
     },
+    /// Render a JIT log (from `run --jit-log FILE`) as readable text, or as an HTML page.
+    Trace {
+        /// The log file.
+        file: PathBuf,
+        /// Write a self-contained HTML page to this file instead of printing text.
+        #[arg(long, value_name = "OUT")]
+        html: Option<PathBuf>,
+    },
     /// Run the benchmark suites against peer implementations (runs `workbench-bench`).
     Bench {
         /// Arguments for `workbench-bench` (try `workbench bench --help`).
@@ -256,6 +264,22 @@ pub fn main_with(extra: Vec<Box<dyn Entry>>) -> ExitCode {
                 Err(m) => return usage_error(m),
             };
             entry.dis(&file, source)
+        }
+        Command::Trace { file, html } => {
+            let text = match std::fs::read_to_string(&file) {
+                Ok(t) => t,
+                Err(e) => return usage_error(format!("cannot read {}: {e}", file.display())),
+            };
+            match html {
+                Some(out) => match std::fs::write(&out, crate::tracelog::render_html(&text)) {
+                    Ok(()) => 0,
+                    Err(e) => return usage_error(format!("cannot write {}: {e}", out.display())),
+                },
+                None => {
+                    print!("{}", crate::tracelog::render_text(&text));
+                    0
+                }
+            }
         }
         Command::Langs => {
             for l in &all {

@@ -9,7 +9,8 @@
 //! - [`entry`]: turns any [`Language`](workbench_framework::language::Language) into a CLI entry;
 //! - [`driver`]: the one generic compile-run-report function per language × space;
 //! - [`repl`]: the interactive loop;
-//! - [`newlang`]: `workbench new-lang`, with its templates embedded in the binary.
+//! - [`newlang`]: `workbench new-lang`, with its templates embedded in the binary;
+//! - [`tracelog`]: `workbench trace`, the JIT log viewer.
 #![warn(missing_docs)]
 
 pub mod cli;
@@ -18,3 +19,4 @@ pub mod entry;
 pub mod langs;
 pub mod newlang;
 pub mod repl;
+pub mod tracelog;

@@ -67,7 +67,7 @@ fn usage_errors_exit_with_2() {
 
 #[test]
 fn help_is_available_on_every_command() {
-    for cmd in ["run", "repl", "dis", "langs", "spaces", "bench"] {
+    for cmd in ["run", "repl", "dis", "langs", "spaces", "trace", "bench"] {
         let out = workbench(&[cmd, "--help"], "");
         assert_eq!(out.status.code(), Some(0), "{cmd} --help");
         assert!(text(&out.stdout).contains("Usage"), "{cmd} --help prints usage");
@@ -133,4 +133,41 @@ fn the_instruction_budget_ends_an_infinite_loop() {
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("BudgetError"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn jit_log_and_trace_viewer_show_the_compiled_loop() {
+    let dir = std::env::temp_dir().join(format!("workbench-jit-log-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let log = dir.join("jit.log");
+    let html = dir.join("jit.html");
+    let log_arg = log.to_string_lossy().to_string();
+    let out = workbench(
+        &[
+            "run",
+            "--jit-threshold",
+            "5",
+            "--jit-log",
+            &log_arg,
+            "bench/calc/loop_quick.calc",
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // Same output as the interpreter.
+    let plain = workbench(&["run", "bench/calc/loop_quick.calc"], "");
+    assert_eq!(text(&out.stdout), text(&plain.stdout));
+    let shown = workbench(&["trace", &log_arg], "");
+    assert_eq!(shown.status.code(), Some(0));
+    let shown = text(&shown.stdout);
+    assert!(shown.contains("loop at sum_to"), "{shown}");
+    assert!(shown.contains("0 helper calls"), "an int loop calls nothing: {shown}");
+    let html_arg = html.to_string_lossy().to_string();
+    let page = workbench(&["trace", &log_arg, "--html", &html_arg], "");
+    assert_eq!(page.status.code(), Some(0));
+    let page = std::fs::read_to_string(&html).expect("the page was written");
+    assert!(page.contains("<details>") && page.contains("int_add"));
+    let missing = workbench(&["trace", "no/such/log"], "");
+    assert_eq!(missing.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
 }
