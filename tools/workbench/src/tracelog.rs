@@ -104,7 +104,7 @@ pub fn render_text(text: &str) -> String {
         let _ = writeln!(out, "\n{}", t.title);
         let _ = writeln!(out, "  {}", profile(t));
         let mut taken = t.taken.clone();
-        taken.sort_by(|a, b| b.1.cmp(&a.1));
+        taken.sort_by_key(|t| std::cmp::Reverse(t.1));
         for (e, n) in taken.iter().take(5) {
             let _ = writeln!(out, "  exit #{e} taken {n} times");
         }
