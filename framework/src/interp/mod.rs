@@ -949,6 +949,28 @@ impl<S: Space> Interp<S> {
             }
             self.fuel -= 1;
             // ANCHOR_END: budget
+            // `CallMethod` turns into the plain `Call` it stands for (see its doc).
+            let instr = match instr {
+                Instr::CallMethod { dst, flag, f, argc } => {
+                    let flag = reg!(flag).clone();
+                    if op!(S::truth(self, &flag)) {
+                        Instr::Call {
+                            dst,
+                            f,
+                            args: Reg(f.0 + 1),
+                            argc: argc.saturating_add(1),
+                        }
+                    } else {
+                        Instr::Call {
+                            dst,
+                            f,
+                            args: Reg(f.0 + 2),
+                            argc,
+                        }
+                    }
+                }
+                other => other,
+            };
             match instr {
                 Instr::LoadConst { dst, k } => reg!(dst) = cur.consts[k.0 as usize].clone(),
                 Instr::Move { dst, src } => reg!(dst) = reg!(src).clone(),
@@ -1145,6 +1167,17 @@ impl<S: Space> Interp<S> {
                             reg!(done.ret) = value;
                         }
                     }
+                }
+                Instr::CallMethod { .. } => unreachable!("CallMethod is turned into Call before the match"),
+                Instr::LoadMethod { flag, f, name } => {
+                    let recv = self.regs[base + f.0 as usize + 1].clone();
+                    let name = &cur.consts[name.0 as usize];
+                    let (callee, is_method) = match op!(S::get_method(self, &recv, name)) {
+                        Some(func) => (func, true),
+                        None => (op!(S::get_attr(self, recv, name)), false),
+                    };
+                    reg!(f) = callee;
+                    reg!(flag) = self.space.bool(is_method);
                 }
                 Instr::CallEx { site } => {
                     let site = cur.code.call_sites[site as usize].clone();

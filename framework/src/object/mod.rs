@@ -8,9 +8,11 @@
 pub mod dict;
 pub mod floatfmt;
 pub mod heap;
+pub mod maps;
 pub mod types;
 pub mod value;
 
 pub use heap::{Body, Heap, Obj};
+pub use maps::{MapId, Maps};
 pub use types::TypeId;
 pub use value::{ObjRef, Value};

@@ -300,6 +300,13 @@ pub trait Space: Sized {
         let _ = (obj, name);
         Err(OpError::unsupported(vm.space.name(), "attributes"))
     }
+    /// For `obj.name(...)` ([`Instr::CallMethod`](crate::bytecode::Instr::CallMethod)): the
+    /// function to call with `obj` as its first argument, when `obj.name` would only bind
+    /// that function to `obj`. `None` (the default) means: get the attribute, then call it.
+    fn get_method(vm: &mut Interp<Self>, obj: &Self::W, name: &Self::W) -> Result<Option<Self::W>, OpError> {
+        let _ = (vm, obj, name);
+        Ok(None)
+    }
     /// `obj.name = value`.
     fn set_attr(vm: &mut Interp<Self>, obj: Self::W, name: &Self::W, value: Self::W) -> Result<(), OpError> {
         let _ = (obj, name, value);

@@ -109,6 +109,8 @@ pub struct Hooks {
     /// The user-visible type name of a value, where the class is not the whole story
     /// (instances of user classes are named after their class).
     pub type_name: Option<fn(&StandardSpace, Value) -> Option<String>>,
+    /// `Space::get_method`: the function `obj.name(...)` may call with `obj` first.
+    pub get_method: Option<fn(&mut Vm, Value, Value) -> Result<Option<Value>, OpError>>,
 }
 
 /// The standard object space.
@@ -602,6 +604,14 @@ impl Space for StandardSpace {
         match call_mm(vm, vm.space.ops.getattr, &[obj, *name])? {
             Some(v) => Ok(v),
             None => Err(no_attribute(vm, obj, *name)),
+        }
+    }
+
+    #[inline]
+    fn get_method(vm: &mut Vm, obj: &Value, name: &Value) -> Result<Option<Value>, OpError> {
+        match vm.space.hooks.get_method {
+            Some(hook) => hook(vm, *obj, *name),
+            None => Ok(None),
         }
     }
 

@@ -23,7 +23,7 @@
 //! ```
 
 use super::attrs::has_special;
-use super::objects::{bind, class_name, field, py};
+use super::objects::{bind, class_name, py};
 use super::printing::default_repr;
 use super::types as T;
 use workbench_framework::bytecode::BinOp;
@@ -167,7 +167,7 @@ fn hash(vm: &mut Vm, a: &[Value]) -> Result<Value, Fail> {
         other => return other,
     }
     if has_special(vm, a[0], "__eq__")?.is_some() {
-        let cls = field(&vm.space, a[0], 0);
+        let cls = super::objects::instance_class(&vm.space, a[0]);
         return Err(Fail::Error(OpError::type_error(format!(
             "unhashable type: '{}'",
             class_name(vm, cls)

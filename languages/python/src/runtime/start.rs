@@ -71,6 +71,7 @@ pub fn start(vm: &mut Vm) -> Result<(), OpError> {
         type_name: Some(attrs::type_name_hook),
         key_error: Some(exceptions::key_error),
         exit_status: Some(exceptions::exit_status),
+        get_method: Some(attrs::get_method_hook),
     };
     let type_call = vm.make_native_fn("type.__call__", Arity::AtLeast(1), objects::type_call)?;
     py_mut(vm).type_call = type_call;
