@@ -367,7 +367,7 @@ impl<S: Space> Interp<S> {
                 let w = self
                     .space
                     .constant(c)
-                    .map_err(|e| Diagnostic::new(e.kind.name(), e.message, Some(code.span)))?;
+                    .map_err(|e| Diagnostic::new(e.kind.name(), e.message.clone(), Some(code.span)))?;
                 consts.push(w);
             }
             self.codes.push(Rc::new(LoadedCode { code, consts, ns: ns.0 }));
@@ -384,7 +384,7 @@ impl<S: Space> Interp<S> {
         let closure = self
             .space
             .make_closure(main, "<module>", Vec::new())
-            .map_err(|e| Diagnostic::new(e.kind.name(), e.message, None))?;
+            .map_err(|e| Diagnostic::new(e.kind.name(), e.message.clone(), None))?;
         self.run_closure(main, closure, &[])
     }
 
@@ -518,7 +518,7 @@ impl<S: Space> Interp<S> {
 
     fn fatal(&self, e: OpError) -> Diagnostic {
         let span = self.frames.last().map(|f| self.frame_span(f, true).1);
-        Diagnostic::new(e.kind.name(), e.message, span)
+        Diagnostic::new(e.kind.name(), e.message.clone(), span)
     }
 
     fn arity_error(&self, code: &Code, argc: usize) -> OpError {

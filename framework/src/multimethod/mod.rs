@@ -502,7 +502,9 @@ impl<C: Dispatch> DispatchCache<C> {
             }
         };
         let first = plan.candidates.first()?;
-        if first.steps.iter().all(|s| s.is_empty()) {
+        // Upcasts (a subclass seen as its base) convert nothing: still direct.
+        let no_conversion = |steps: &[Step<C>]| steps.iter().all(|s| matches!(s, Step::Upcast));
+        if first.steps.iter().all(|s| no_conversion(s)) {
             Some(first.func)
         } else {
             None

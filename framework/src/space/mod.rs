@@ -187,21 +187,45 @@ impl ErrorKind {
 
 /// An error raised by a space operation or a native function. It has no span:
 /// the main loop attaches the span of the instruction that was running.
+///
+/// It is one pointer to its [`OpErrorData`] (read its fields through it:
+/// `e.kind`, `e.message`), so that `Result<W, OpError>`, which every
+/// operation returns, fits in two machine registers instead of going
+/// through memory on the hot path where nothing fails.
 #[derive(Clone, Debug, PartialEq)]
-pub struct OpError {
+pub struct OpError(Box<OpErrorData>);
+
+/// What an [`OpError`] says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpErrorData {
     /// What kind of error.
     pub kind: ErrorKind,
     /// One line for the user.
     pub message: String,
 }
 
+impl std::ops::Deref for OpError {
+    type Target = OpErrorData;
+
+    fn deref(&self) -> &OpErrorData {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for OpError {
+    fn deref_mut(&mut self) -> &mut OpErrorData {
+        &mut self.0
+    }
+}
+
 impl OpError {
     /// An error of `kind`.
+    #[cold]
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> OpError {
-        OpError {
+        OpError(Box::new(OpErrorData {
             kind,
             message: message.into(),
-        }
+        }))
     }
 
     /// A `TypeError`.
@@ -450,7 +474,7 @@ pub trait Space: Sized {
     /// in spaces that have more, whatever else the language registers there).
     fn start<L: Language>(vm: &mut Interp<Self>, lang: &L) -> Result<(), crate::diagnostic::Diagnostic> {
         vm.install(lang.builtins())
-            .map_err(|e| crate::diagnostic::Diagnostic::new(e.kind.name(), e.message, None))
+            .map_err(|e| crate::diagnostic::Diagnostic::new(e.kind.name(), e.message.clone(), None))
     }
 
     /// Number of live heap objects (for tests and statistics).

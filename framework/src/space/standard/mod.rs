@@ -111,6 +111,12 @@ pub struct Hooks {
     pub type_name: Option<fn(&StandardSpace, Value) -> Option<String>>,
     /// `Space::get_method`: the function `obj.name(...)` may call with `obj` first.
     pub get_method: Option<fn(&mut Vm, Value, Value) -> Result<Option<Value>, OpError>>,
+    /// A fast path for `obj.name` tried before the `getattr` multimethod (like the small-int
+    /// fast path of `binary`): `None` means "ask the registry". It must agree with the
+    /// registered implementations; it is skipped when `StandardConfig::fast_paths` is off.
+    pub get_attr_fast: Option<fn(&mut Vm, Value, Value) -> Option<Result<Value, OpError>>>,
+    /// The same for `obj.name = value`: `false` means "ask the registry".
+    pub set_attr_fast: Option<fn(&mut Vm, Value, Value, Value) -> Result<bool, OpError>>,
 }
 
 /// The standard object space.
@@ -600,7 +606,13 @@ impl Space for StandardSpace {
         }
     }
 
+    #[inline]
     fn get_attr(vm: &mut Vm, obj: Value, name: &Value) -> Result<Value, OpError> {
+        if let (Some(fast), true) = (vm.space.hooks.get_attr_fast, vm.space.config.fast_paths) {
+            if let Some(result) = fast(vm, obj, *name) {
+                return result;
+            }
+        }
         match call_mm(vm, vm.space.ops.getattr, &[obj, *name])? {
             Some(v) => Ok(v),
             None => Err(no_attribute(vm, obj, *name)),
@@ -615,7 +627,13 @@ impl Space for StandardSpace {
         }
     }
 
+    #[inline]
     fn set_attr(vm: &mut Vm, obj: Value, name: &Value, value: Value) -> Result<(), OpError> {
+        if let (Some(fast), true) = (vm.space.hooks.set_attr_fast, vm.space.config.fast_paths) {
+            if fast(vm, obj, *name, value)? {
+                return Ok(());
+            }
+        }
         match call_mm(vm, vm.space.ops.setattr, &[obj, *name, value])? {
             Some(_) => Ok(()),
             None => Err(no_attribute(vm, obj, *name)),
@@ -805,7 +823,7 @@ impl Space for StandardSpace {
 
     fn start<L: Language>(vm: &mut Vm, lang: &L) -> Result<(), Diagnostic> {
         vm.install(lang.builtins())
-            .map_err(|e| Diagnostic::new(e.kind.name(), e.message, None))?;
+            .map_err(|e| Diagnostic::new(e.kind.name(), e.message.clone(), None))?;
         lang.start_standard(vm)
     }
 

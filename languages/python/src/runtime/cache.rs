@@ -4,7 +4,7 @@
 //! the instance's own attributes, the MRO again for a method, `__getattr__`.
 //! The answer depends only on the instance's *map* (which names it has, and
 //! its class) and on the class dicts along the MRO. So it is computed once
-//! per `(map, name)` and kept in a direct-mapped table, like Smalltalk's
+//! per `(map, name)` and kept in a small two-way set-associative table, like Smalltalk's
 //! global method cache and CPython's type attribute cache:
 //!
 //! - [`AttrCache`]: `(map or built-in type, name) -> AttrInfo`: the slot of
@@ -97,30 +97,46 @@ impl Default for AttrCache {
     }
 }
 
+/// The first of the two entries `(map, name)` may live in (the table is 2-way set associative).
 #[inline]
-fn attr_index(map: u32, name: u64) -> usize {
-    let h = (name >> 3).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (map as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
-    (h >> (64 - ATTR_ENTRIES.trailing_zeros())) as usize
+fn attr_bucket(map: u32, name: u64) -> usize {
+    // One multiplicative hash of the combined key: hashing the parts apart and
+    // xoring them collides systematically for names and maps made close together.
+    let x = (name >> 3) ^ ((map as u64) << 32);
+    let h = x.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (64 - ATTR_ENTRIES.trailing_zeros())) as usize & !1
 }
 
 impl AttrCache {
     /// The entry for `(map, name)` computed in `epoch`, if there is one.
     #[inline]
     pub fn get(&self, map: u32, name: Value, epoch: u64) -> Option<AttrInfo> {
-        match &self.entries[attr_index(map, name.bits())] {
-            Some(e) if e.map == map && e.name == name.bits() && e.epoch == epoch => Some(e.info),
-            _ => None,
+        let b = attr_bucket(map, name.bits());
+        for e in self.entries[b..b + 2].iter().flatten() {
+            if e.map == map && e.name == name.bits() && e.epoch == epoch {
+                return Some(e.info);
+            }
         }
+        None
     }
 
-    /// Remembers `info` for `(map, name)`.
+    /// Remembers `info` for `(map, name)`: it becomes the first entry of its
+    /// pair, and the previous first entry moves to the second place.
     pub fn put(&mut self, map: u32, name: Value, epoch: u64, info: AttrInfo) {
-        self.entries[attr_index(map, name.bits())] = Some(AttrEntry {
+        let b = attr_bucket(map, name.bits());
+        let entry = AttrEntry {
             map,
             name: name.bits(),
             epoch,
             info,
-        });
+        };
+        let same = |e: &Option<AttrEntry>| matches!(e, Some(e) if e.map == map && e.name == name.bits());
+        // Unless the first place already holds this key, its entry moves down
+        // (evicting the second, or overwriting this key's stale copy there).
+        if !same(&self.entries[b]) {
+            self.entries[b + 1] = self.entries[b];
+        }
+        self.entries[b] = Some(entry);
     }
 }
 
@@ -183,7 +199,13 @@ impl SpecialCache {
 /// The current epoch: the class version and the number of collections so far.
 #[inline]
 pub fn epoch(vm: &Vm) -> u64 {
-    ((vm.space.heap.stats().collections as u64) << 32) ^ py(vm).class_version
+    epoch_of(vm.space.heap.stats().collections, py(vm))
+}
+
+/// [`epoch`] from its parts (to look the state up only once).
+#[inline]
+pub fn epoch_of(collections: usize, state: &super::PyState) -> u64 {
+    ((collections as u64) << 32) ^ state.class_version
 }
 
 /// Records that a class changed: every cached lookup is stale.

@@ -105,8 +105,10 @@ fn compute(vm: &mut Vm, map: MapId, name: Value) -> Result<AttrInfo, OpError> {
 /// The cached [`AttrInfo`] for instances of `map` and `name`.
 #[inline]
 pub fn attr_info(vm: &mut Vm, map: MapId, name: Value) -> Result<AttrInfo, OpError> {
-    let epoch = cache::epoch(vm);
-    if let Some(info) = py(vm).attr_cache.get(map.0, name, epoch) {
+    let collections = vm.space.heap.stats().collections;
+    let state = py(vm);
+    let epoch = cache::epoch_of(collections, state);
+    if let Some(info) = state.attr_cache.get(map.0, name, epoch) {
         return Ok(info);
     }
     let info = compute(vm, map, name)?;
@@ -120,6 +122,50 @@ pub fn attr_info(vm: &mut Vm, map: MapId, name: Value) -> Result<AttrInfo, OpErr
 fn instance_parts(vm: &Vm, obj: Value) -> Option<(ObjRef, MapId)> {
     let r = obj.as_ref()?;
     Some((r, vm.space.heap.instance_map(r)?))
+}
+
+/// The standard space's `get_attr_fast` hook: an instance attribute read from
+/// its slot, or a method bound, when the cache already knows the answer;
+/// everything else goes to the registry ([`instance_getattr`]).
+#[inline]
+pub fn get_attr_fast(vm: &mut Vm, obj: Value, name: Value) -> Option<Result<Value, OpError>> {
+    let (r, map) = instance_parts(vm, obj)?;
+    let info = cached_info(vm, map, name)?;
+    if info.slow || matches!(info.class_attr, ClassAttr::DataDescriptor(_)) {
+        return None;
+    }
+    match (info.slot, info.class_attr) {
+        (Some(i), _) => Some(Ok(vm.space.heap.instance_slot(r, info.len as usize, i as usize))),
+        (None, ClassAttr::Function(f)) => Some(bind(vm, f, obj)),
+        (None, ClassAttr::Plain(v)) => Some(Ok(v)),
+        _ => None,
+    }
+}
+
+/// The standard space's `set_attr_fast` hook: a planned assignment (overwrite
+/// a slot, or move to the next map); `false` leaves it to the registry.
+#[inline]
+pub fn set_attr_fast(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Result<bool, OpError> {
+    let Some((r, map)) = instance_parts(vm, obj) else {
+        return Ok(false);
+    };
+    let Some(info) = cached_info(vm, map, name) else {
+        return Ok(false);
+    };
+    match info.set {
+        SetPlan::Slot(i) => vm.space.heap.set_instance_slot(r, info.len as usize, i as usize, value),
+        SetPlan::Add(to) => vm.space.heap.add_instance_slot(r, info.len as usize, to, value)?,
+        SetPlan::Slow => return Ok(false),
+    }
+    Ok(true)
+}
+
+/// The cached [`AttrInfo`], if the cache has it (never computes).
+#[inline]
+fn cached_info(vm: &Vm, map: MapId, name: Value) -> Option<AttrInfo> {
+    let collections = vm.space.heap.stats().collections;
+    let state = py(vm);
+    state.attr_cache.get(map.0, name, cache::epoch_of(collections, state))
 }
 
 /// `getattr(instance, str)`.
