@@ -117,6 +117,9 @@ pub struct Hooks {
     pub get_attr_fast: Option<fn(&mut Vm, Value, Value) -> Option<Result<Value, OpError>>>,
     /// The same for `obj.name = value`: `false` means "ask the registry".
     pub set_attr_fast: Option<fn(&mut Vm, Value, Value, Value) -> Result<bool, OpError>>,
+    /// The same for the next item of one of the language's iterators (a Python `range`
+    /// iterator): `None` means "ask the registry" (which also reports exhaustion).
+    pub next_fast: Option<fn(&mut Vm, Value) -> Option<Value>>,
 }
 
 /// The standard object space.
@@ -573,7 +576,13 @@ impl Space for StandardSpace {
         collections::build(vm, kind, items)
     }
 
+    #[inline]
     fn get_item(vm: &mut Vm, obj: Value, key: Value) -> Result<Value, OpError> {
+        if vm.space.config.fast_paths {
+            if let Some(v) = collections::seq_index_fast(&vm.space, obj, key) {
+                return Ok(v);
+            }
+        }
         match call_mm(vm, vm.space.ops.getitem, &[obj, key])? {
             Some(v) => Ok(v),
             None => Err(not_supported(vm, obj, key, "object is not subscriptable", "indices")),
@@ -663,6 +672,16 @@ impl Space for StandardSpace {
 
     #[inline]
     fn next(vm: &mut Vm, iter: Value) -> Result<Option<Value>, OpError> {
+        if vm.space.config.fast_paths {
+            if let Some(v) = collections::seq_iter_next_fast(&mut vm.space, iter) {
+                return Ok(Some(v));
+            }
+            if let Some(fast) = vm.space.hooks.next_fast {
+                if let Some(v) = fast(vm, iter) {
+                    return Ok(Some(v));
+                }
+            }
+        }
         match call_mm(vm, vm.space.ops.next, &[iter])? {
             Some(Value::EXHAUSTED) => Ok(None),
             Some(v) => Ok(Some(v)),
