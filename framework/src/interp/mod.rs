@@ -776,9 +776,10 @@ impl<S: Space> Interp<S> {
             None => 0,
         }
         .max(self.regs.len());
-        let regs = std::mem::take(&mut state.regs);
         self.regs.truncate(base);
-        self.regs.extend(regs);
+        self.regs.extend_from_slice(&state.regs);
+        // The emptied buffer stays with the state: the next `Yield` refills it.
+        state.regs.clear();
         let saved_stop = self.stop_depth;
         self.stop_depth = self.frames.len();
         self.nesting += 1;
@@ -1279,14 +1280,15 @@ impl<S: Space> Interp<S> {
                 Instr::Yield { dst, src } => {
                     let v = reg!(src).clone();
                     let nregs = cur.code.nregs as usize;
-                    let regs = self.regs[base..base + nregs].to_vec();
+                    let regs = &self.regs[base..base + nregs];
                     // Save the frame into the state resume_generator keeps; it
                     // stores it back into the generator object.
                     match self.gen_stack.last_mut() {
                         Some((_, state)) => {
                             state.pc = pc as u32;
                             state.resume_dst = Some(dst);
-                            state.regs = regs;
+                            state.regs.clear();
+                            state.regs.extend_from_slice(regs);
                             state.status = GenStatus::Suspended;
                         }
                         None => raise!(OpError::new(ErrorKind::Value, "yield outside a running generator")),

@@ -76,8 +76,10 @@ fn module_setattr(vm: &mut Vm, a: &[Value]) -> Result<Value, Fail> {
 /// first), found through the attribute cache.
 pub fn builtin_method(vm: &mut Vm, t: TypeId, name: Value) -> Option<Value> {
     let key = builtin_key(t);
-    let epoch = cache::epoch(vm);
-    if let Some(info) = py(vm).attr_cache.get(key, name, epoch) {
+    let collections = vm.space.heap.stats().collections;
+    let state = py(vm);
+    let epoch = cache::epoch_of(collections, state);
+    if let Some(info) = state.attr_cache.get(key, name, epoch) {
         return match info.class_attr {
             ClassAttr::Function(f) => Some(f),
             _ => None,

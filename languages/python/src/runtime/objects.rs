@@ -344,10 +344,19 @@ pub fn type_call(vm: &mut Vm, args: &[Value]) -> Result<Value, OpError> {
                 class_name(vm, cls)
             )));
         }
-        let mut all = Vec::with_capacity(rest.len() + 1);
-        all.push(inst);
-        all.extend_from_slice(rest);
-        let result = vm.call_with_keywords(init, &all, keywords)?;
+        // `(inst, *rest)`, on the stack for the usual few arguments.
+        let mut small = [Value::NONE; 8];
+        let mut big = Vec::new();
+        let all: &[Value] = if rest.len() < small.len() {
+            small[0] = inst;
+            small[1..=rest.len()].copy_from_slice(rest);
+            &small[..=rest.len()]
+        } else {
+            big.push(inst);
+            big.extend_from_slice(rest);
+            &big
+        };
+        let result = vm.call_with_keywords(init, all, keywords)?;
         if result != Value::NONE {
             return Err(OpError::type_error(format!(
                 "__init__() should return None, not '{}'",
