@@ -3,6 +3,7 @@
 //! These are the representation pieces of the standard space (and later the
 //! tiny space and the JIT): [`value`] is the tagged word a register holds,
 //! [`heap`] owns every boxed object and collects garbage at safepoints,
+//! [`maps`] gives objects with dynamic attributes a compact layout,
 //! [`types`] numbers the types that multimethods dispatch on.
 
 pub mod dict;
