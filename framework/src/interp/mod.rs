@@ -599,14 +599,13 @@ impl<S: Space> Interp<S> {
     /// `OpError` of kind `Raised` and is re-raised as the same guest value
     /// when it reaches the outer loop.
     pub fn call_value(&mut self, f: S::W, args: &[S::W]) -> Result<S::W, OpError> {
-        if let Callee::Bound { func, receiver } = self.space.callee(&f)? {
-            let mut all = Vec::with_capacity(args.len() + 1);
-            all.push(receiver);
-            all.extend_from_slice(args);
-            return self.call_value(func, &all);
-        }
         match self.space.callee(&f)? {
-            Callee::Bound { .. } => unreachable!("unbound above"),
+            Callee::Bound { func, receiver } => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(receiver);
+                all.extend_from_slice(args);
+                self.call_value(func, &all)
+            }
             Callee::Native(id) => {
                 let first = self.regs.len();
                 self.regs.extend_from_slice(args);

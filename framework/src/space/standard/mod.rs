@@ -12,6 +12,7 @@
 //! checks that running with and without it gives the same answers.
 
 pub mod collections;
+pub mod mixed;
 pub mod numeric;
 pub mod text;
 
@@ -260,6 +261,7 @@ pub fn core_registry() -> (Registry, CoreOps) {
         repr: reg.multimethod("repr", 1),
     };
     numeric::register(&mut reg, &ops);
+    mixed::register(&mut reg, &ops);
     text::register(&mut reg, &ops);
     collections::register(&mut reg, &ops);
     (reg, ops)

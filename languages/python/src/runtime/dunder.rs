@@ -38,10 +38,18 @@ fn call_dunder(vm: &mut Vm, obj: Value, name: &str, args: &[Value]) -> Result<Va
     let Some(method) = has_special(vm, obj, name)? else {
         return Err(Fail::NotImplemented);
     };
-    let mut all = Vec::with_capacity(args.len() + 1);
-    all.push(obj);
-    all.extend_from_slice(args);
-    let result = vm.call_value(method, &all)?;
+    // `(obj, *args)`, on the stack for the dunders' one or two arguments.
+    let mut small = [obj; 3];
+    let mut big = Vec::new();
+    let all: &[Value] = if args.len() < small.len() {
+        small[1..=args.len()].copy_from_slice(args);
+        &small[..=args.len()]
+    } else {
+        big.push(obj);
+        big.extend_from_slice(args);
+        &big
+    };
+    let result = vm.call_value(method, all)?;
     if result == py(vm).not_implemented {
         return Err(Fail::NotImplemented);
     }
