@@ -17,8 +17,9 @@
 //!    [`space::trivial`] (host values and a `match`) and
 //!    [`space::standard`] (multimethods and a heap).
 //! 3. [`multimethod`]: the dispatch rules, each with its unit test.
-//! 4. [`object`]: the tagged [`Value`](object::Value) word and the
-//!    [`Heap`](object::Heap) with its mark-and-sweep collector.
+//! 4. [`object`]: the tagged [`Value`](object::Value) word, the
+//!    [`Heap`](object::Heap) with its mark-and-sweep collector, and the
+//!    [maps](object::maps) (hidden classes) of compact instances.
 //! 5. [`interp`]: heap frames, calls, tail calls, unwinding, budgets, safepoints.
 //! 6. [`jit`]: the tracing JIT generator over the main loop, compiled with Cranelift.
 //! 7. [`language`]: what a language plugs in; [`diagnostic`] and [`span`]:

@@ -61,6 +61,8 @@ pub fn instr_text(i: &Instr) -> String {
         Instr::ForIter { iter, target } => format!("ForIter r{}, {iter}, else {target}", iter.0 as u32 + 1),
         Instr::Unpack { first, src, count } => format!("Unpack {}, {src}", arg_range(first.0, count)),
         Instr::CallEx { site } => format!("CallEx site{site}"),
+        Instr::LoadMethod { flag, f, name } => format!("LoadMethod {flag}, {f}, .{name}"),
+        Instr::CallMethod { dst, flag, f, argc } => format!("CallMethod {dst}, {flag}, {f}, {argc}"),
         Instr::Yield { dst, src } => format!("Yield {dst}, {src}"),
         Instr::Append { list, src } => format!("Append {list}, {src}"),
     }
@@ -107,9 +109,10 @@ pub fn code_listing(id: CodeId, code: &Code, globals: &Globals, sources: Option<
         let text = instr_text(instr);
         let comment = match *instr {
             Instr::LoadConst { k, .. } => code.consts.get(k.0 as usize).map(const_text),
-            Instr::GetAttr { name, .. } | Instr::SetAttr { name, .. } | Instr::DelAttr { name, .. } => {
-                code.consts.get(name.0 as usize).map(const_text)
-            }
+            Instr::GetAttr { name, .. }
+            | Instr::SetAttr { name, .. }
+            | Instr::DelAttr { name, .. }
+            | Instr::LoadMethod { name, .. } => code.consts.get(name.0 as usize).map(const_text),
             Instr::LoadGlobal { g, .. } | Instr::StoreGlobal { g, .. } if (g.0 as usize) < globals.len() => {
                 Some(globals.name(g).to_string())
             }

@@ -290,6 +290,15 @@ pub enum Instr {
     /// The callee's register window starts at `args`, so the arguments must be the caller's
     /// highest live registers: everything above them is the callee's.
     Call { dst: Reg, f: Reg, args: Reg, argc: u8 },
+    /// The first half of `obj.name(args)`, run before the arguments are evaluated (CPython's
+    /// LOAD_METHOD). The receiver is in `R[f + 1]`. If `Space::get_method` says `obj.name` would
+    /// only bind a function to `obj`, `R[f]` := that function and `R[flag]` := true (no bound
+    /// method is made); otherwise `R[f]` := `R[f + 1].K[name]` and `R[flag]` := false.
+    LoadMethod { flag: Reg, f: Reg, name: ConstId },
+    /// The second half: `R[dst] := R[f](R[f + 1], ..., R[f + 1 + argc])` if `R[flag]` is true
+    /// (the receiver first), else `R[dst] := R[f](R[f + 2], ..., R[f + 1 + argc])`. Runs as the
+    /// `Call` it stands for.
+    CallMethod { dst: Reg, flag: Reg, f: Reg, argc: u8 },
     /// `return R[f](R[args], ...)` reusing the running frame (a proper tail call).
     TailCall { f: Reg, args: Reg, argc: u8 },
     /// Pop the frame; the caller's `dst` receives `R[src]`.

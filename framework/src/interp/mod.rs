@@ -404,7 +404,7 @@ impl<S: Space> Interp<S> {
                 let w = self
                     .space
                     .constant(c)
-                    .map_err(|e| Diagnostic::new(e.kind.name(), e.message, Some(code.span)))?;
+                    .map_err(|e| Diagnostic::new(e.kind.name(), e.message.clone(), Some(code.span)))?;
                 consts.push(w);
             }
             self.codes.push(Rc::new(LoadedCode { code, consts, ns: ns.0 }));
@@ -421,7 +421,7 @@ impl<S: Space> Interp<S> {
         let closure = self
             .space
             .make_closure(main, "<module>", Vec::new())
-            .map_err(|e| Diagnostic::new(e.kind.name(), e.message, None))?;
+            .map_err(|e| Diagnostic::new(e.kind.name(), e.message.clone(), None))?;
         self.run_closure(main, closure, &[])
     }
 
@@ -610,7 +610,7 @@ impl<S: Space> Interp<S> {
 
     fn fatal(&self, e: OpError) -> Diagnostic {
         let span = self.frames.last().map(|f| self.frame_span(f, true).1);
-        Diagnostic::new(e.kind.name(), e.message, span)
+        Diagnostic::new(e.kind.name(), e.message.clone(), span)
     }
 
     fn arity_error(&self, code: &Code, argc: usize) -> OpError {
@@ -691,14 +691,13 @@ impl<S: Space> Interp<S> {
     /// `OpError` of kind `Raised` and is re-raised as the same guest value
     /// when it reaches the outer loop.
     pub fn call_value(&mut self, f: S::W, args: &[S::W]) -> Result<S::W, OpError> {
-        if let Callee::Bound { func, receiver } = self.space.callee(&f)? {
-            let mut all = Vec::with_capacity(args.len() + 1);
-            all.push(receiver);
-            all.extend_from_slice(args);
-            return self.call_value(func, &all);
-        }
         match self.space.callee(&f)? {
-            Callee::Bound { .. } => unreachable!("unbound above"),
+            Callee::Bound { func, receiver } => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(receiver);
+                all.extend_from_slice(args);
+                self.call_value(func, &all)
+            }
             Callee::Native(id) => {
                 let first = self.regs.len();
                 self.regs.extend_from_slice(args);
@@ -868,9 +867,10 @@ impl<S: Space> Interp<S> {
             None => 0,
         }
         .max(self.regs.len());
-        let regs = std::mem::take(&mut state.regs);
         self.regs.truncate(base);
-        self.regs.extend(regs);
+        self.regs.extend_from_slice(&state.regs);
+        // The emptied buffer stays with the state: the next `Yield` refills it.
+        state.regs.clear();
         let saved_stop = self.stop_depth;
         self.stop_depth = self.frames.len();
         self.nesting += 1;
@@ -1046,6 +1046,28 @@ impl<S: Space> Interp<S> {
             }
             self.fuel -= 1;
             // ANCHOR_END: budget
+            // `CallMethod` turns into the plain `Call` it stands for (see its doc).
+            let instr = match instr {
+                Instr::CallMethod { dst, flag, f, argc } => {
+                    let flag = reg!(flag).clone();
+                    if op!(S::truth(self, &flag)) {
+                        Instr::Call {
+                            dst,
+                            f,
+                            args: Reg(f.0 + 1),
+                            argc: argc.saturating_add(1),
+                        }
+                    } else {
+                        Instr::Call {
+                            dst,
+                            f,
+                            args: Reg(f.0 + 2),
+                            argc,
+                        }
+                    }
+                }
+                other => other,
+            };
             match instr {
                 Instr::LoadConst { dst, k } => reg!(dst) = cur.consts[k.0 as usize].clone(),
                 Instr::Move { dst, src } => reg!(dst) = reg!(src).clone(),
@@ -1263,6 +1285,17 @@ impl<S: Space> Interp<S> {
                         }
                     }
                 }
+                Instr::CallMethod { .. } => unreachable!("CallMethod is turned into Call before the match"),
+                Instr::LoadMethod { flag, f, name } => {
+                    let recv = self.regs[base + f.0 as usize + 1].clone();
+                    let name = &cur.consts[name.0 as usize];
+                    let (callee, is_method) = match op!(S::get_method(self, &recv, name)) {
+                        Some(func) => (func, true),
+                        None => (op!(S::get_attr(self, recv, name)), false),
+                    };
+                    reg!(f) = callee;
+                    reg!(flag) = self.space.bool(is_method);
+                }
                 Instr::CallEx { site } => {
                     let site = cur.code.call_sites[site as usize].clone();
                     if let Some(fr) = self.frames.last_mut() {
@@ -1363,14 +1396,15 @@ impl<S: Space> Interp<S> {
                 Instr::Yield { dst, src } => {
                     let v = reg!(src).clone();
                     let nregs = cur.code.nregs as usize;
-                    let regs = self.regs[base..base + nregs].to_vec();
+                    let regs = &self.regs[base..base + nregs];
                     // Save the frame into the state resume_generator keeps; it
                     // stores it back into the generator object.
                     match self.gen_stack.last_mut() {
                         Some((_, state)) => {
                             state.pc = pc as u32;
                             state.resume_dst = Some(dst);
-                            state.regs = regs;
+                            state.regs.clear();
+                            state.regs.extend_from_slice(regs);
                             state.status = GenStatus::Suspended;
                         }
                         None => raise!(OpError::new(ErrorKind::Value, "yield outside a running generator")),

@@ -404,15 +404,55 @@ impl<C: Dispatch> Registry<C> {
 }
 
 /// A cache from (multimethod, argument classes) to plans (rule 6).
+///
+/// In front of the plan table sits a small direct-mapped table for
+/// [`DispatchCache::direct`], the hot path of every operation: one index
+/// computation and one compare find the implementation to call, where the
+/// plan table needs a hash lookup and a look at the plan.
 pub struct DispatchCache<C: Dispatch> {
     plans: FxHashMap<(MmId, u64), Rc<Plan<C>>>,
+    direct: Box<[DirectEntry<C>]>,
     misses: usize,
+}
+
+/// One slot of the direct table: `(mm, classes)` and the first candidate if it needs no conversion.
+struct DirectEntry<C: Dispatch> {
+    mm: u16,
+    key: u64,
+    filled: bool,
+    func: Option<ImplFn<C>>,
+}
+
+impl<C: Dispatch> Clone for DirectEntry<C> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<C: Dispatch> Copy for DirectEntry<C> {}
+
+const DIRECT_ENTRIES: usize = 512;
+
+#[inline]
+fn direct_index(mm: MmId, key: u64) -> usize {
+    let h = (key ^ ((mm.0 as u64) << 52)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (64 - DIRECT_ENTRIES.trailing_zeros())) as usize
 }
 
 impl<C: Dispatch> Default for DispatchCache<C> {
     fn default() -> Self {
         DispatchCache {
             plans: FxHashMap::default(),
+            direct: vec![
+                DirectEntry {
+                    mm: 0,
+                    key: 0,
+                    filled: false,
+                    func: None,
+                };
+                DIRECT_ENTRIES
+            ]
+            .into_boxed_slice(),
             misses: 0,
         }
     }
@@ -438,6 +478,22 @@ impl<C: Dispatch> DispatchCache<C> {
     #[inline]
     pub fn direct(&mut self, registry: &Registry<C>, mm: MmId, types: &[TypeId]) -> Option<ImplFn<C>> {
         let key = types.iter().fold(0u64, |k, t| (k << 16) | t.0 as u64);
+        let slot = direct_index(mm, key);
+        let e = self.direct[slot];
+        if e.filled && e.mm == mm.0 && e.key == key {
+            return e.func;
+        }
+        let func = self.direct_uncached(registry, mm, types, key);
+        self.direct[slot] = DirectEntry {
+            mm: mm.0,
+            key,
+            filled: true,
+            func,
+        };
+        func
+    }
+
+    fn direct_uncached(&mut self, registry: &Registry<C>, mm: MmId, types: &[TypeId], key: u64) -> Option<ImplFn<C>> {
         let plan = match self.plans.get(&(mm, key)) {
             Some(p) => p,
             None => {
@@ -446,7 +502,9 @@ impl<C: Dispatch> DispatchCache<C> {
             }
         };
         let first = plan.candidates.first()?;
-        if first.steps.iter().all(|s| s.is_empty()) {
+        // Upcasts (a subclass seen as its base) convert nothing: still direct.
+        let no_conversion = |steps: &[Step<C>]| steps.iter().all(|s| matches!(s, Step::Upcast));
+        if first.steps.iter().all(|s| no_conversion(s)) {
             Some(first.func)
         } else {
             None
@@ -461,6 +519,9 @@ impl<C: Dispatch> DispatchCache<C> {
     /// Forgets every plan (after new registrations).
     pub fn clear(&mut self) {
         self.plans.clear();
+        for e in self.direct.iter_mut() {
+            e.filled = false;
+        }
     }
 }
 

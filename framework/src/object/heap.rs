@@ -17,6 +17,7 @@
 //! list is `List`), so the collector and later the JIT know every shape.
 
 use super::dict::DictTable;
+use super::maps::{MapId, Maps, INLINE_SLOTS};
 use super::types::TypeId;
 use super::value::{ObjRef, Value};
 use crate::bytecode::CodeId;
@@ -53,6 +54,14 @@ pub enum Body {
     Dict(Box<DictTable>),
     /// A generator: a guest frame saved between resumptions.
     Generator(Box<GenState<Value>>),
+    /// An object with a map (hidden class): the map names its attributes and
+    /// their slots; the values are inline (see [`super::maps`]).
+    Instance {
+        /// The map: owner and attribute names.
+        map: MapId,
+        /// The first attributes (or, past `INLINE_SLOTS`, the overflow list last).
+        slots: [Value; INLINE_SLOTS],
+    },
 }
 
 impl Body {
@@ -74,6 +83,7 @@ impl Body {
     fn for_each_child(&self, mut f: impl FnMut(Value)) {
         match self {
             Body::Fields(vs) | Body::Closure { cells: vs, .. } => vs.iter().copied().for_each(f),
+            Body::Instance { slots, .. } => slots.iter().copied().for_each(f),
             Body::List(vs) => vs.iter().copied().for_each(f),
             Body::Cell(v) => f(*v),
             Body::Dict(d) => d.for_each_value(f),
@@ -123,6 +133,8 @@ pub struct Heap {
     next_gc: usize,
     max_bytes: usize,
     stats: HeapStats,
+    /// The maps (hidden classes) of instances ([`Body::Instance`]).
+    pub maps: Maps,
 }
 
 /// Allocation volume that triggers the first collection.
@@ -140,6 +152,7 @@ impl Heap {
             next_gc: gc_threshold(0, max_bytes),
             max_bytes,
             stats: HeapStats::default(),
+            maps: Maps::default(),
         }
     }
 
@@ -238,18 +251,27 @@ impl Heap {
             }
         }
         let Heap {
-            slots, marks, stack, ..
+            slots,
+            marks,
+            stack,
+            maps,
+            ..
         } = self;
         while let Some(i) = stack.pop() {
             if let Some(obj) = &slots[i as usize] {
-                obj.body.for_each_child(|c| {
+                let mut mark = |c: Value| {
                     if let Some(r) = c.as_ref() {
                         if !marks[r.0 as usize] {
                             marks[r.0 as usize] = true;
                             stack.push(r.0);
                         }
                     }
-                });
+                };
+                if let Body::Instance { map, .. } = &obj.body {
+                    // An instance keeps its map's owner (its class) alive.
+                    mark(maps.owner(*map));
+                }
+                obj.body.for_each_child(mark);
             }
         }
         // Sweep: unmarked slots are free; marks are cleared for next time.

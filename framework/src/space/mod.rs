@@ -187,21 +187,45 @@ impl ErrorKind {
 
 /// An error raised by a space operation or a native function. It has no span:
 /// the main loop attaches the span of the instruction that was running.
+///
+/// It is one pointer to its [`OpErrorData`] (read its fields through it:
+/// `e.kind`, `e.message`), so that `Result<W, OpError>`, which every
+/// operation returns, fits in two machine registers instead of going
+/// through memory on the hot path where nothing fails.
 #[derive(Clone, Debug, PartialEq)]
-pub struct OpError {
+pub struct OpError(Box<OpErrorData>);
+
+/// What an [`OpError`] says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpErrorData {
     /// What kind of error.
     pub kind: ErrorKind,
     /// One line for the user.
     pub message: String,
 }
 
+impl std::ops::Deref for OpError {
+    type Target = OpErrorData;
+
+    fn deref(&self) -> &OpErrorData {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for OpError {
+    fn deref_mut(&mut self) -> &mut OpErrorData {
+        &mut self.0
+    }
+}
+
 impl OpError {
     /// An error of `kind`.
+    #[cold]
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> OpError {
-        OpError {
+        OpError(Box::new(OpErrorData {
             kind,
             message: message.into(),
-        }
+        }))
     }
 
     /// A `TypeError`.
@@ -299,6 +323,13 @@ pub trait Space: Sized {
     fn get_attr(vm: &mut Interp<Self>, obj: Self::W, name: &Self::W) -> Result<Self::W, OpError> {
         let _ = (obj, name);
         Err(OpError::unsupported(vm.space.name(), "attributes"))
+    }
+    /// For `obj.name(...)` ([`Instr::CallMethod`](crate::bytecode::Instr::CallMethod)): the
+    /// function to call with `obj` as its first argument, when `obj.name` would only bind
+    /// that function to `obj`. `None` (the default) means: get the attribute, then call it.
+    fn get_method(vm: &mut Interp<Self>, obj: &Self::W, name: &Self::W) -> Result<Option<Self::W>, OpError> {
+        let _ = (vm, obj, name);
+        Ok(None)
     }
     /// `obj.name = value`.
     fn set_attr(vm: &mut Interp<Self>, obj: Self::W, name: &Self::W, value: Self::W) -> Result<(), OpError> {
@@ -443,7 +474,7 @@ pub trait Space: Sized {
     /// in spaces that have more, whatever else the language registers there).
     fn start<L: Language>(vm: &mut Interp<Self>, lang: &L) -> Result<(), crate::diagnostic::Diagnostic> {
         vm.install(lang.builtins())
-            .map_err(|e| crate::diagnostic::Diagnostic::new(e.kind.name(), e.message, None))
+            .map_err(|e| crate::diagnostic::Diagnostic::new(e.kind.name(), e.message.clone(), None))
     }
 
     /// Turns the JIT on for `vm`, if this space has one (see [`crate::jit`]); `Ok(false)`

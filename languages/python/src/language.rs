@@ -77,7 +77,7 @@ impl Language for Python {
     }
 
     fn start_standard(&self, vm: &mut Vm) -> Result<(), Diagnostic> {
-        let to_diag = |e: workbench_framework::space::OpError| Diagnostic::new(e.kind.name(), e.message, None);
+        let to_diag = |e: workbench_framework::space::OpError| Diagnostic::new(e.kind.name(), e.message.clone(), None);
         runtime::start::start(vm).map_err(to_diag)?;
         crate::builtins::install(vm).map_err(to_diag)?;
         runtime::py_mut(vm).compile = Some(compile_for_import);

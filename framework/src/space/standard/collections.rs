@@ -396,22 +396,42 @@ fn index_arg(s: &S, key: Value) -> i64 {
 
 fn seq_getitem(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
     let len = seq_len(&s.space, a[0]);
-    let what = s.space.type_name_of(a[0]);
     match normalize_index(index_arg(s, a[1]), len) {
         Some(i) => Ok(seq_get(&s.space, a[0], i).unwrap_or(Value::NONE)),
         None => Err(Fail::Error(OpError::new(
             ErrorKind::Index,
-            format!("{what} index out of range"),
+            format!("{} index out of range", s.space.type_name_of(a[0])),
         ))),
     }
 }
 
+/// `seq[i]` for a list or tuple and a small int index in range: the inline
+/// fast path of `getitem` (`None`: ask the registry, which also reports errors).
+#[inline]
+pub fn seq_index_fast(space: &StandardSpace, seq: Value, key: Value) -> Option<Value> {
+    let i = key.as_small_int()?;
+    let obj = space.heap.get(seq.as_ref()?);
+    let items: &[Value] = match (&obj.body, obj.class) {
+        (Body::List(items), TypeId::LIST) => items,
+        (Body::Fields(items), TypeId::TUPLE) => items,
+        _ => return None,
+    };
+    normalize_index(i, items.len()).map(|j| items[j])
+}
+
 fn seq_getslice(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
-    let items = seq_items(&s.space, a[0]).unwrap_or_default();
-    let (start, stop, step) = slice_indices(s, a[1], items.len())?;
-    let picked: Vec<Value> = slice_positions(start, stop, step)
-        .filter_map(|i| items.get(i).copied())
-        .collect();
+    let len = seq_len(&s.space, a[0]);
+    let (start, stop, step) = slice_indices(s, a[1], len)?;
+    let picked: Vec<Value> = {
+        let items: &[Value] = match a[0].as_ref().map(|r| &s.space.heap.get(r).body) {
+            Some(Body::List(items)) => items,
+            Some(Body::Fields(items)) => items,
+            _ => &[],
+        };
+        slice_positions(start, stop, step)
+            .filter_map(|i| items.get(i).copied())
+            .collect()
+    };
     let class = s.space.type_of(a[0]);
     Ok(if class == TypeId::TUPLE {
         new_tuple(&mut s.space, picked)?
@@ -536,6 +556,30 @@ fn set_iter_pos(s: &mut S, it: Value, pos: usize) {
             f[1] = Value::small_int(pos as i64).unwrap_or(Value::NONE);
         }
     }
+}
+
+/// The next item of an iterator over a list or tuple, when there is one: the
+/// inline fast path of `next` (`None`: ask the registry, which also handles
+/// strings and exhaustion).
+#[inline]
+pub fn seq_iter_next_fast(space: &mut StandardSpace, it: Value) -> Option<Value> {
+    let r = it.as_ref()?;
+    let (seq, pos) = match &space.heap.get(r) {
+        obj if obj.class == TypeId::SEQ_ITER => match &obj.body {
+            Body::Fields(f) if f.len() == 2 => (f[0], f[1].as_small_int()?),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let item = match &space.heap.get(seq.as_ref()?).body {
+        Body::List(items) => *items.get(pos as usize)?,
+        Body::Fields(items) if space.heap.class_of(seq.as_ref()?) == TypeId::TUPLE => *items.get(pos as usize)?,
+        _ => return None,
+    };
+    if let Body::Fields(f) = &mut space.heap.get_mut(r).body {
+        f[1] = Value::small_int(pos + 1)?;
+    }
+    Some(item)
 }
 
 fn seq_iter_next(s: &mut S, a: &[Value]) -> Result<Value, Fail> {

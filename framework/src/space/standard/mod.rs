@@ -12,6 +12,7 @@
 //! checks that running with and without it gives the same answers.
 
 pub mod collections;
+pub mod mixed;
 pub mod numeric;
 pub mod text;
 
@@ -109,6 +110,17 @@ pub struct Hooks {
     /// The user-visible type name of a value, where the class is not the whole story
     /// (instances of user classes are named after their class).
     pub type_name: Option<fn(&StandardSpace, Value) -> Option<String>>,
+    /// `Space::get_method`: the function `obj.name(...)` may call with `obj` first.
+    pub get_method: Option<fn(&mut Vm, Value, Value) -> Result<Option<Value>, OpError>>,
+    /// A fast path for `obj.name` tried before the `getattr` multimethod (like the small-int
+    /// fast path of `binary`): `None` means "ask the registry". It must agree with the
+    /// registered implementations; it is skipped when `StandardConfig::fast_paths` is off.
+    pub get_attr_fast: Option<fn(&mut Vm, Value, Value) -> Option<Result<Value, OpError>>>,
+    /// The same for `obj.name = value`: `false` means "ask the registry".
+    pub set_attr_fast: Option<fn(&mut Vm, Value, Value, Value) -> Result<bool, OpError>>,
+    /// The same for the next item of one of the language's iterators (a Python `range`
+    /// iterator): `None` means "ask the registry" (which also reports exhaustion).
+    pub next_fast: Option<fn(&mut Vm, Value) -> Option<Value>>,
 }
 
 /// The standard object space.
@@ -249,6 +261,7 @@ pub fn core_registry() -> (Registry, CoreOps) {
         repr: reg.multimethod("repr", 1),
     };
     numeric::register(&mut reg, &ops);
+    mixed::register(&mut reg, &ops);
     text::register(&mut reg, &ops);
     collections::register(&mut reg, &ops);
     (reg, ops)
@@ -570,7 +583,13 @@ impl Space for StandardSpace {
         collections::build(vm, kind, items)
     }
 
+    #[inline]
     fn get_item(vm: &mut Vm, obj: Value, key: Value) -> Result<Value, OpError> {
+        if vm.space.config.fast_paths {
+            if let Some(v) = collections::seq_index_fast(&vm.space, obj, key) {
+                return Ok(v);
+            }
+        }
         match call_mm(vm, vm.space.ops.getitem, &[obj, key])? {
             Some(v) => Ok(v),
             None => Err(not_supported(vm, obj, key, "object is not subscriptable", "indices")),
@@ -603,14 +622,34 @@ impl Space for StandardSpace {
         }
     }
 
+    #[inline]
     fn get_attr(vm: &mut Vm, obj: Value, name: &Value) -> Result<Value, OpError> {
+        if let (Some(fast), true) = (vm.space.hooks.get_attr_fast, vm.space.config.fast_paths) {
+            if let Some(result) = fast(vm, obj, *name) {
+                return result;
+            }
+        }
         match call_mm(vm, vm.space.ops.getattr, &[obj, *name])? {
             Some(v) => Ok(v),
             None => Err(no_attribute(vm, obj, *name)),
         }
     }
 
+    #[inline]
+    fn get_method(vm: &mut Vm, obj: &Value, name: &Value) -> Result<Option<Value>, OpError> {
+        match vm.space.hooks.get_method {
+            Some(hook) => hook(vm, *obj, *name),
+            None => Ok(None),
+        }
+    }
+
+    #[inline]
     fn set_attr(vm: &mut Vm, obj: Value, name: &Value, value: Value) -> Result<(), OpError> {
+        if let (Some(fast), true) = (vm.space.hooks.set_attr_fast, vm.space.config.fast_paths) {
+            if fast(vm, obj, *name, value)? {
+                return Ok(());
+            }
+        }
         match call_mm(vm, vm.space.ops.setattr, &[obj, *name, value])? {
             Some(_) => Ok(()),
             None => Err(no_attribute(vm, obj, *name)),
@@ -640,6 +679,16 @@ impl Space for StandardSpace {
 
     #[inline]
     fn next(vm: &mut Vm, iter: Value) -> Result<Option<Value>, OpError> {
+        if vm.space.config.fast_paths {
+            if let Some(v) = collections::seq_iter_next_fast(&mut vm.space, iter) {
+                return Ok(Some(v));
+            }
+            if let Some(fast) = vm.space.hooks.next_fast {
+                if let Some(v) = fast(vm, iter) {
+                    return Ok(Some(v));
+                }
+            }
+        }
         match call_mm(vm, vm.space.ops.next, &[iter])? {
             Some(Value::EXHAUSTED) => Ok(None),
             Some(v) => Ok(Some(v)),
@@ -805,7 +854,7 @@ impl Space for StandardSpace {
 
     fn start<L: Language>(vm: &mut Vm, lang: &L) -> Result<(), Diagnostic> {
         vm.install(lang.builtins())
-            .map_err(|e| Diagnostic::new(e.kind.name(), e.message, None))?;
+            .map_err(|e| Diagnostic::new(e.kind.name(), e.message.clone(), None))?;
         lang.start_standard(vm)
     }
 

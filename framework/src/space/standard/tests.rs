@@ -414,3 +414,39 @@ fn the_trivial_space_agrees_where_it_has_an_answer() {
         "{agreed} agreed, {overflowed} overflowed"
     );
 }
+
+/// Items and errors of `seq[i]` for every index in -5..5, and every item an iterator yields.
+fn sequence_answers(vm: &mut Vm, kind: BuildKind) -> Vec<Result<String, String>> {
+    let items: Vec<Value> = (10..13).map(|i| Value::small_int(i).unwrap()).collect();
+    let seq = StandardSpace::build(vm, kind, &items).unwrap();
+    let mut out = Vec::new();
+    for i in -5..5 {
+        let key = Value::small_int(i).unwrap();
+        let r = StandardSpace::get_item(vm, seq, key);
+        out.push(kind_of(vm, r));
+    }
+    let it = StandardSpace::iter(vm, seq).unwrap();
+    while let Some(v) = StandardSpace::next(vm, it).unwrap() {
+        out.push(kind_of(vm, Ok(v)));
+    }
+    let after = StandardSpace::next(vm, it).map(|v| v.unwrap_or(Value::NONE));
+    out.push(kind_of(vm, after));
+    out
+}
+
+fn kind_of(vm: &mut Vm, r: Result<Value, OpError>) -> Result<String, String> {
+    match r {
+        Ok(v) => Ok(vm.display(&v).unwrap()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+#[test]
+fn sequence_fast_paths_agree_with_the_registry() {
+    for kind in [BuildKind::List, BuildKind::Tuple] {
+        let fast = sequence_answers(&mut vm_with(true), kind);
+        let slow = sequence_answers(&mut vm_with(false), kind);
+        assert_eq!(fast, slow, "{kind:?}");
+        assert!(fast.iter().any(|r| r.is_err()) && fast.iter().filter(|r| r.is_ok()).count() > 6);
+    }
+}

@@ -370,7 +370,7 @@ fn vars(vm: &mut Vm, args: &[Value]) -> R {
         return Err(OpError::unsupported("standard", "vars() without an argument"));
     };
     match vm.space.type_of(x) {
-        T::INSTANCE => Ok(field(&vm.space, x, 1)),
+        T::INSTANCE => crate::runtime::instance::instance_dict(vm, x),
         T::TYPE => Ok(field(&vm.space, x, class::DICT)),
         T::MODULE => {
             let items = vm.namespace_items(module_ns(vm, x));
@@ -401,7 +401,7 @@ fn dir(vm: &mut Vm, args: &[Value]) -> R {
         names.extend(vm.namespace_items(module_ns(vm, x)).into_iter().map(|(k, _)| k));
     } else {
         if t == T::INSTANCE {
-            add_dict(vm, field(&vm.space, x, 1), &mut names);
+            names.extend(crate::runtime::instance::attribute_names(vm, x)?);
         }
         let cls = if is_class(vm, x) {
             x

@@ -471,8 +471,35 @@ impl FnCompiler {
                 return Ok(());
             }
         }
-        let f = self.expr_temp(unit, func)?;
         let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)));
+        if let ExprKind::Attribute { value, attr } = &func.kind {
+            if !starred && keywords.is_empty() && args.len() < 255 {
+                // `obj.name(args)`: LoadMethod before the arguments, CallMethod after them;
+                // a plain method is called with `obj` first and no bound method is made.
+                let flag = self.temp(span)?;
+                let f = self.temp(span)?;
+                let receiver = self.expr_temp(unit, value)?;
+                if receiver.0 != f.0 + 1 {
+                    return Err(syntax_error("internal error: method call registers", span));
+                }
+                let name = self.const_id(Const::Str(attr.name.as_str().into()), func.span)?;
+                self.b.emit(Instr::LoadMethod { flag, f, name }, func.span);
+                for a in args {
+                    self.expr_temp(unit, a)?;
+                }
+                self.b.emit(
+                    Instr::CallMethod {
+                        dst,
+                        flag,
+                        f,
+                        argc: args.len() as u8,
+                    },
+                    span,
+                );
+                return Ok(());
+            }
+        }
+        let f = self.expr_temp(unit, func)?;
         let star_star = keywords.iter().any(|k| k.name.is_none());
         if !starred && keywords.is_empty() {
             if args.len() > 255 {

@@ -30,8 +30,25 @@ impl FnCompiler {
             StmtKind::Expr(e) => {
                 self.expr(unit, e)?;
             }
-            StmtKind::Assign { targets, value } => {
-                let v = self.expr_temp(unit, value)?;
+            StmtKind::Assign { targets, value } => 'assign: {
+                // `x = <expr>` for a plain local: the expression writes the local's
+                // register itself when its code writes the destination once, last.
+                if let [target] = targets.as_slice() {
+                    if let ExprKind::Name(n) = &target.kind {
+                        if let Some(r) = self.local_reg(n) {
+                            if writes_destination_last(value) {
+                                self.expr_to(unit, value, r)?;
+                                break 'assign;
+                            }
+                        }
+                    }
+                }
+                // A local's own register can be the source (no copy first).
+                let v = if matches!(value.kind, ExprKind::Name(_)) {
+                    self.expr(unit, value)?
+                } else {
+                    self.expr_temp(unit, value)?
+                };
                 for t in targets {
                     self.assign(unit, t, v)?;
                 }
@@ -748,5 +765,30 @@ impl FnCompiler {
 
     fn set_handler_target(&mut self, index: usize, target: Label) {
         self.b.set_handler_target(index, target);
+    }
+}
+
+/// True if compiling `e` into a register writes that register only with its
+/// last instruction (so that the register may be a variable the expression
+/// reads, and an error midway leaves it untouched). `a or b` and `x if c
+/// else y`, which write their destination on each branch, are not.
+fn writes_destination_last(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Name(_)
+        | ExprKind::Int(_)
+        | ExprKind::BigInt(_)
+        | ExprKind::Float(_)
+        | ExprKind::Str(_)
+        | ExprKind::Bool(_)
+        | ExprKind::None
+        | ExprKind::Attribute { .. }
+        | ExprKind::Subscript { .. }
+        | ExprKind::Binary { .. }
+        | ExprKind::Unary { .. } => true,
+        ExprKind::Call { args, keywords, .. } => {
+            keywords.is_empty() && !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
+        }
+        ExprKind::Tuple(items) | ExprKind::List(items) => !items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))),
+        _ => false,
     }
 }

@@ -1,15 +1,15 @@
 //! Attribute access, Python's way.
 //!
-//! For an instance, `obj.name` looks along the class's MRO first: a *data
-//! descriptor* found there (an object whose class has `__set__`, like a
-//! `property`) wins; then the instance dict; then the class attribute, where
-//! a function becomes a bound method and any other descriptor's `__get__`
-//! runs; then `__getattr__`. Classes, modules and built-in values have
-//! simpler rules, each below. Every rule is a multimethod implementation on
-//! `getattr(<class>, str)`.
+//! Instances of user classes have their own module ([`super::instance`]:
+//! maps, slots and the lookup cache). Classes, modules and built-in values
+//! have simpler rules, each below. Every rule is a multimethod
+//! implementation on `getattr(<class>, str)`.
 
+use super::cache::{self, builtin_key, AttrInfo, ClassAttr, SetPlan};
+use super::instance::{descriptor_get, instance_delattr, instance_getattr, instance_setattr};
 use super::objects::{
-    bind, class, class_core, class_name, class_of, field, is_class, lookup_in_mro, lookup_str, no_attribute, py, py_str,
+    bind, class, class_core, class_name, class_of, field, instance_class, is_class, lookup_in_mro, lookup_str,
+    no_attribute, py, py_mut, py_str,
 };
 use super::types as T;
 use workbench_framework::multimethod::Fail;
@@ -19,139 +19,6 @@ use workbench_framework::space::{Callee, OpError, Space};
 
 fn name_text(vm: &Vm, name: Value) -> String {
     vm.space.str_of(name).unwrap_or("?").to_string()
-}
-
-/// True if the value is a guest function or a native (both bind as methods).
-fn is_function(vm: &Vm, v: Value) -> bool {
-    matches!(vm.space.type_of(v), TypeId::FUNCTION | TypeId::NATIVE)
-}
-
-/// Runs `attr.__get__(obj, cls)` if `attr`'s class defines it.
-fn descriptor_get(vm: &mut Vm, attr: Value, obj: Value, cls: Value) -> Result<Option<Value>, OpError> {
-    let attr_cls = class_of(vm, attr);
-    if vm.space.type_of(attr) != T::INSTANCE {
-        return Ok(None);
-    }
-    match lookup_str(vm, attr_cls, "__get__")? {
-        Some(get) => Ok(Some(vm.call_value(get, &[attr, obj, cls])?)),
-        None => Ok(None),
-    }
-}
-
-fn is_data_descriptor(vm: &mut Vm, attr: Value) -> Result<bool, OpError> {
-    if vm.space.type_of(attr) != T::INSTANCE {
-        return Ok(false);
-    }
-    let attr_cls = class_of(vm, attr);
-    Ok(lookup_str(vm, attr_cls, "__set__")?.is_some())
-}
-
-fn instance_getattr(vm: &mut Vm, a: &[Value]) -> Result<Value, Fail> {
-    let (obj, name) = (a[0], a[1]);
-    let cls = field(&vm.space, obj, 0);
-    let dict = field(&vm.space, obj, 1);
-    match vm.space.str_of(name) {
-        Some("__class__") => return Ok(cls),
-        Some("__dict__") => {
-            // Instances of fully slotted classes have no __dict__.
-            if slot_allowed(vm, cls, name)? {
-                return Ok(dict);
-            }
-            return Err(Fail::Error(no_attribute(vm, obj, "__dict__")));
-        }
-        _ => {}
-    }
-    // The instance dict first: the common case, and cheap. (CPython gives a
-    // data descriptor on the class priority; the two only meet when a
-    // program writes into `obj.__dict__` under a property's name.)
-    if let Some(text) = vm.space.str_of(name) {
-        if let Some(v) = collections::dict_get_str(&vm.space, dict, text) {
-            return Ok(v);
-        }
-    }
-    let class_attr = lookup_in_mro(vm, cls, name)?;
-    if let Some(attr) = class_attr {
-        if is_data_descriptor(vm, attr)? {
-            if let Some(v) = descriptor_get(vm, attr, obj, cls)? {
-                return Ok(v);
-            }
-        }
-    }
-    if let Some(attr) = class_attr {
-        if is_function(vm, attr) {
-            return Ok(bind(vm, attr, obj)?);
-        }
-        if let Some(v) = descriptor_get(vm, attr, obj, cls)? {
-            return Ok(v);
-        }
-        return Ok(attr);
-    }
-    if let Some(hook) = lookup_str(vm, cls, "__getattr__")? {
-        return Ok(vm.call_value(hook, &[obj, name])?);
-    }
-    Err(Fail::Error(no_attribute(vm, obj, &name_text(vm, name))))
-}
-
-fn instance_setattr(vm: &mut Vm, a: &[Value]) -> Result<Value, Fail> {
-    let (obj, name, value) = (a[0], a[1], a[2]);
-    let cls = field(&vm.space, obj, 0);
-    if let Some(attr) = lookup_in_mro(vm, cls, name)? {
-        if vm.space.type_of(attr) == T::INSTANCE {
-            let attr_cls = class_of(vm, attr);
-            if let Some(set) = lookup_str(vm, attr_cls, "__set__")? {
-                vm.call_value(set, &[attr, obj, value])?;
-                return Ok(Value::NONE);
-            }
-        }
-    }
-    let dict = field(&vm.space, obj, 1);
-    // An attribute the instance already has was allowed when it was first set.
-    let exists = vm
-        .space
-        .str_of(name)
-        .and_then(|t| collections::dict_get_str(&vm.space, dict, t))
-        .is_some();
-    if !exists && !slot_allowed(vm, cls, name)? {
-        return Err(Fail::Error(no_attribute(vm, obj, &name_text(vm, name))));
-    }
-    collections::dict_set(vm, dict, name, value)?;
-    Ok(Value::NONE)
-}
-
-/// With `__slots__` on every class of the MRO (but `object`), only the
-/// names they list may be set on an instance.
-fn slot_allowed(vm: &mut Vm, cls: Value, name: Value) -> Result<bool, OpError> {
-    let object = py(vm).object_class;
-    let mut restricted = false;
-    for c in super::objects::mro(vm, cls) {
-        if c == object {
-            continue;
-        }
-        let dict = field(&vm.space, c, class::DICT);
-        match collections::dict_get_str(&vm.space, dict, "__slots__") {
-            Some(slots) => {
-                restricted = true;
-                let listed = if vm.space.type_of(slots) == TypeId::STR {
-                    slots == name || vm.space.str_of(slots) == vm.space.str_of(name)
-                } else {
-                    collections::contains(vm, slots, name)? == Value::TRUE
-                };
-                if listed {
-                    return Ok(true);
-                }
-            }
-            None => return Ok(true),
-        }
-    }
-    Ok(!restricted)
-}
-
-fn instance_delattr(vm: &mut Vm, a: &[Value]) -> Result<Value, Fail> {
-    let dict = field(&vm.space, a[0], 1);
-    match collections::dict_remove(vm, dict, a[1])? {
-        Some(_) => Ok(Value::NONE),
-        None => Err(Fail::Error(no_attribute(vm, a[0], &name_text(vm, a[1])))),
-    }
 }
 
 fn class_getattr(vm: &mut Vm, a: &[Value]) -> Result<Value, Fail> {
@@ -182,6 +49,7 @@ fn class_getattr(vm: &mut Vm, a: &[Value]) -> Result<Value, Fail> {
 fn class_setattr(vm: &mut Vm, a: &[Value]) -> Result<Value, Fail> {
     let dict = field(&vm.space, a[0], class::DICT);
     collections::dict_set(vm, dict, a[1], a[2])?;
+    cache::bump_class_version(vm);
     Ok(Value::NONE)
 }
 
@@ -204,28 +72,71 @@ fn module_setattr(vm: &mut Vm, a: &[Value]) -> Result<Value, Fail> {
     Ok(Value::NONE)
 }
 
+/// The method of built-in type `t` called `name` (a native taking `self`
+/// first), found through the attribute cache.
+pub fn builtin_method(vm: &mut Vm, t: TypeId, name: Value) -> Option<Value> {
+    let key = builtin_key(t);
+    let collections = vm.space.heap.stats().collections;
+    let state = py(vm);
+    let epoch = cache::epoch_of(collections, state);
+    if let Some(info) = state.attr_cache.get(key, name, epoch) {
+        return match info.class_attr {
+            ClassAttr::Function(f) => Some(f),
+            _ => None,
+        };
+    }
+    let text = name_text(vm, name);
+    let state = py(vm);
+    let found = state
+        .methods
+        .get(&(t, text.clone()))
+        .or_else(|| {
+            if t == TypeId::BOOL {
+                state.methods.get(&(TypeId::INT, text))
+            } else {
+                None
+            }
+        })
+        .copied();
+    let info = AttrInfo {
+        slot: None,
+        len: 0,
+        class_attr: found.map_or(ClassAttr::Absent, ClassAttr::Function),
+        set: SetPlan::Slow,
+        slow: false,
+    };
+    py_mut(vm).attr_cache.put(key, name, epoch, info);
+    found
+}
+
+/// The standard space's `get_method` hook (for `obj.name(...)`): a plain
+/// method of an instance's class or of a built-in type is called with `obj`
+/// first, without making a bound method.
+pub fn get_method_hook(vm: &mut Vm, obj: Value, name: Value) -> Result<Option<Value>, OpError> {
+    match vm.space.type_of(obj) {
+        T::INSTANCE => super::instance::instance_method(vm, obj, name),
+        T::TYPE | T::MODULE | T::SUPER => Ok(None),
+        _ if vm.space.type_of(name) != TypeId::STR => Ok(None),
+        t => Ok(builtin_method(vm, t, name)),
+    }
+}
+
 /// Attributes of built-in values: their methods, bound, and a few data attributes.
 fn builtin_getattr(vm: &mut Vm, a: &[Value]) -> Result<Value, Fail> {
     let (obj, name) = (a[0], a[1]);
     let t = vm.space.type_of(obj);
+    if let Some(m) = builtin_method(vm, t, name) {
+        return Ok(bind(vm, m, obj)?);
+    }
     let text = name_text(vm, name);
     if text == "__class__" {
         return Ok(class_of(vm, obj));
-    }
-    let method = py(vm).methods.get(&(t, text.clone())).copied();
-    if let Some(m) = method {
-        return Ok(bind(vm, m, obj)?);
     }
     if t == T::BOUND_METHOD {
         match text.as_str() {
             "__self__" => return Ok(field(&vm.space, obj, 1)),
             "__func__" => return Ok(field(&vm.space, obj, 0)),
             _ => {}
-        }
-    }
-    if t == TypeId::BOOL {
-        if let Some(&m) = py(vm).methods.get(&(TypeId::INT, text.clone())) {
-            return Ok(bind(vm, m, obj)?);
         }
     }
     if matches!(t, TypeId::FUNCTION | TypeId::NATIVE) && text == "__name__" {
@@ -263,7 +174,7 @@ pub fn callee_hook(space: &StandardSpace, f: Value) -> Option<Callee<Value>> {
     }
     if t == T::INSTANCE {
         // `obj(...)` runs `type(obj).__call__(obj, ...)`.
-        let cls = field(space, f, 0);
+        let cls = instance_class(space, f);
         let mro = collections::seq_items(space, field(space, cls, class::MRO)).unwrap_or_default();
         for c in mro {
             if let Some(call) = collections::dict_get_str(space, field(space, c, class::DICT), "__call__") {
@@ -281,7 +192,7 @@ pub fn callee_hook(space: &StandardSpace, f: Value) -> Option<Callee<Value>> {
 pub fn type_name_hook(space: &StandardSpace, v: Value) -> Option<String> {
     match space.type_of(v) {
         T::INSTANCE => {
-            let cls = field(space, v, 0);
+            let cls = instance_class(space, v);
             space.str_of(field(space, cls, class::NAME)).map(str::to_string)
         }
         T::TYPE => Some("type".into()),
@@ -336,7 +247,7 @@ pub fn has_special(vm: &mut Vm, obj: Value, name: &str) -> Result<Option<Value>,
     if vm.space.type_of(obj) != T::INSTANCE {
         return Ok(None);
     }
-    let cls = field(&vm.space, obj, 0);
+    let cls = instance_class(&vm.space, obj);
     lookup_str(vm, cls, name)
 }
 

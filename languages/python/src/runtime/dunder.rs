@@ -23,7 +23,7 @@
 //! ```
 
 use super::attrs::has_special;
-use super::objects::{bind, class_name, field, py};
+use super::objects::{bind, class_name, py};
 use super::printing::default_repr;
 use super::types as T;
 use workbench_framework::bytecode::BinOp;
@@ -38,10 +38,18 @@ fn call_dunder(vm: &mut Vm, obj: Value, name: &str, args: &[Value]) -> Result<Va
     let Some(method) = has_special(vm, obj, name)? else {
         return Err(Fail::NotImplemented);
     };
-    let mut all = Vec::with_capacity(args.len() + 1);
-    all.push(obj);
-    all.extend_from_slice(args);
-    let result = vm.call_value(method, &all)?;
+    // `(obj, *args)`, on the stack for the dunders' one or two arguments.
+    let mut small = [obj; 3];
+    let mut big = Vec::new();
+    let all: &[Value] = if args.len() < small.len() {
+        small[1..=args.len()].copy_from_slice(args);
+        &small[..=args.len()]
+    } else {
+        big.push(obj);
+        big.extend_from_slice(args);
+        &big
+    };
+    let result = vm.call_value(method, all)?;
     if result == py(vm).not_implemented {
         return Err(Fail::NotImplemented);
     }
@@ -167,7 +175,7 @@ fn hash(vm: &mut Vm, a: &[Value]) -> Result<Value, Fail> {
         other => return other,
     }
     if has_special(vm, a[0], "__eq__")?.is_some() {
-        let cls = field(&vm.space, a[0], 0);
+        let cls = super::objects::instance_class(&vm.space, a[0]);
         return Err(Fail::Error(OpError::type_error(format!(
             "unhashable type: '{}'",
             class_name(vm, cls)

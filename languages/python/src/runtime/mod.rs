@@ -18,10 +18,12 @@
 //! - [`start`]: registration in the registry and start-up of a run.
 
 pub mod attrs;
+pub mod cache;
 pub mod dunder;
 pub mod exceptions;
 pub mod helpers;
 pub mod import;
+pub mod instance;
 pub mod objects;
 pub mod printing;
 pub mod range;

@@ -1,8 +1,8 @@
 //! Layouts of Python's objects and the run-time state of the language.
 //!
 //! ```text
-//! class object   Fields [name: str, bases: tuple, mro: tuple, dict: dict, core: int | None]
-//! instance       Fields [class, dict]
+//! class object   Fields [name: str, bases: tuple, mro: tuple, dict: dict, core: int | None, map: int]
+//! instance       Instance { map, slots }   (see framework/src/object/maps.rs)
 //! bound method   Fields [function, self]
 //! module         Fields [name: str, namespace: int]
 //! range          Fields [start, stop, step]
@@ -10,11 +10,13 @@
 //!
 //! `core` names the framework type a built-in class stands for (`int` stands
 //! for `TypeId::INT`), so `type(1) is int` and `isinstance(x, int)` work on
-//! values that are not instances at all.
+//! values that are not instances at all. `map` is the root map of the
+//! class's instances: a new instance starts there and moves along the
+//! transitions as it gains attributes; the map's owner is the class.
 
 use super::types as T;
 use rustc_hash::FxHashMap;
-use workbench_framework::object::{Body, TypeId, Value};
+use workbench_framework::object::{Body, MapId, TypeId, Value};
 use workbench_framework::space::standard::StandardSpace;
 use workbench_framework::space::standard::{collections, Vm};
 use workbench_framework::space::{BuildKind, ErrorKind, OpError, Space};
@@ -38,6 +40,12 @@ pub struct PyState {
     pub modules: FxHashMap<String, Value>,
     /// The front end, for `import`.
     pub compile: Option<super::import::CompileFn>,
+    /// Bumped on every class mutation (see [`super::cache`]).
+    pub class_version: u64,
+    /// `(map, name)` to what `obj.name` means.
+    pub attr_cache: super::cache::AttrCache,
+    /// `(class, name)` to the MRO lookup's result.
+    pub special_cache: super::cache::SpecialCache,
 }
 
 /// The language state.
@@ -109,6 +117,8 @@ pub mod class {
     pub const DICT: usize = 3;
     /// The framework type a built-in class stands for.
     pub const CORE: usize = 4;
+    /// The root map of the class's instances.
+    pub const MAP: usize = 5;
 }
 
 /// True if `v` is a class object.
@@ -140,9 +150,18 @@ pub fn class_core(vm: &Vm, cls: Value) -> Option<TypeId> {
 pub fn class_of(vm: &Vm, v: Value) -> Value {
     let t = vm.space.type_of(v);
     if t == T::INSTANCE {
-        return field(&vm.space, v, 0);
+        return instance_class(&vm.space, v);
     }
     py(vm).builtin_classes.get(&t).copied().unwrap_or(py(vm).object_class)
+}
+
+/// The class of an instance of a user class: the owner of its map.
+#[inline]
+pub fn instance_class(space: &StandardSpace, inst: Value) -> Value {
+    match inst.as_ref().and_then(|r| space.heap.instance_map(r)) {
+        Some(map) => space.heap.maps.owner(map),
+        None => Value::NONE,
+    }
 }
 
 /// `issubclass(a, b)` for class objects.
@@ -186,10 +205,16 @@ pub fn lookup_text(space: &StandardSpace, cls: Value, name: &str) -> Option<Valu
     None
 }
 
-/// Looks up a name given as Rust text.
+/// Looks up a name given as Rust text (cached: see [`super::cache`]).
 pub fn lookup_str(vm: &mut Vm, cls: Value, name: &str) -> Result<Option<Value>, OpError> {
     if field(&vm.space, cls, class::MRO) != Value::NONE {
-        return Ok(lookup_text(&vm.space, cls, name));
+        let epoch = super::cache::epoch(vm);
+        if let Some(hit) = py(vm).special_cache.get(cls, name, epoch) {
+            return Ok(hit);
+        }
+        let found = lookup_text(&vm.space, cls, name);
+        py_mut(vm).special_cache.put(cls, name, epoch, found);
+        return Ok(found);
     }
     let key = py_str(vm, name)?;
     lookup_in_mro(vm, cls, key)
@@ -248,8 +273,19 @@ pub fn new_class(
     let bases_v = collections::new_tuple(&mut vm.space, bases)?;
     vm.keep_alive(bases_v);
     let core_v = core.map_or(Value::NONE, |t| Value::small_int(t.0 as i64).unwrap_or(Value::NONE));
-    let cls = new_fields(&mut vm.space, T::TYPE, vec![name_v, bases_v, Value::NONE, dict, core_v])?;
+    let cls = new_fields(
+        &mut vm.space,
+        T::TYPE,
+        vec![name_v, bases_v, Value::NONE, dict, core_v, Value::NONE],
+    )?;
     vm.keep_alive(cls);
+    let map = vm.space.heap.maps.new_root(cls);
+    set_field(
+        &mut vm.space,
+        cls,
+        class::MAP,
+        Value::small_int(map.0 as i64).unwrap_or(Value::NONE),
+    );
     let mut order = vec![cls];
     order.extend(tail);
     let mro_v = collections::new_tuple(&mut vm.space, order)?;
@@ -308,10 +344,19 @@ pub fn type_call(vm: &mut Vm, args: &[Value]) -> Result<Value, OpError> {
                 class_name(vm, cls)
             )));
         }
-        let mut all = Vec::with_capacity(rest.len() + 1);
-        all.push(inst);
-        all.extend_from_slice(rest);
-        let result = vm.call_with_keywords(init, &all, keywords)?;
+        // `(inst, *rest)`, on the stack for the usual few arguments.
+        let mut small = [Value::NONE; 8];
+        let mut big = Vec::new();
+        let all: &[Value] = if rest.len() < small.len() {
+            small[0] = inst;
+            small[1..=rest.len()].copy_from_slice(rest);
+            &small[..=rest.len()]
+        } else {
+            big.push(inst);
+            big.extend_from_slice(rest);
+            &big
+        };
+        let result = vm.call_with_keywords(init, all, keywords)?;
         if result != Value::NONE {
             return Err(OpError::type_error(format!(
                 "__init__() should return None, not '{}'",
@@ -332,9 +377,8 @@ pub fn new_instance(vm: &mut Vm, cls: Value) -> Result<Value, OpError> {
     if !is_class(vm, cls) {
         return Err(OpError::type_error("object.__new__(X): X is not a type object"));
     }
-    let dict = new_dict(vm)?;
-    vm.keep_alive(dict);
-    let inst = new_fields(&mut vm.space, T::INSTANCE, vec![cls, dict])?;
+    let map = field(&vm.space, cls, class::MAP).as_small_int().unwrap_or(0);
+    let inst = vm.space.heap.new_instance(T::INSTANCE, MapId(map as u32))?;
     vm.keep_alive(inst);
     Ok(inst)
 }

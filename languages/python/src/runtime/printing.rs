@@ -173,7 +173,7 @@ fn address(v: Value) -> u64 {
 
 /// `<__main__.C object at 0x...>`.
 pub fn default_repr(vm: &Vm, obj: Value) -> String {
-    let cls = field(&vm.space, obj, 0);
+    let cls = super::objects::class_of(vm, obj);
     format!("<__main__.{} object at {:#x}>", class_name(vm, cls), address(obj))
 }
 

@@ -3,7 +3,7 @@
 use super::objects::{field, new_fields, set_field};
 use super::types as T;
 use workbench_framework::multimethod::Fail;
-use workbench_framework::object::{TypeId, Value};
+use workbench_framework::object::{Body, TypeId, Value};
 use workbench_framework::space::standard::{collections, CoreOps, Registry, Vm};
 use workbench_framework::space::{ErrorKind, OpError};
 
@@ -45,6 +45,31 @@ fn range_iter(vm: &mut Vm, a: &[Value]) -> Result<Value, Fail> {
         vm.space.int_value(step)?,
     ];
     Ok(new_fields(&mut vm.space, T::RANGE_ITER, items)?)
+}
+
+/// The standard space's `next_fast` hook: the next int of a range iterator
+/// over small ints (`None`: exhausted or big, the registry's `range_next` decides).
+#[inline]
+pub fn range_next_fast(vm: &mut Vm, it: Value) -> Option<Value> {
+    let r = it.as_ref()?;
+    let obj = vm.space.heap.get_mut(r);
+    if obj.class != T::RANGE_ITER {
+        return None;
+    }
+    let Body::Fields(f) = &mut obj.body else {
+        return None;
+    };
+    let (cur, stop, step) = (
+        f.first()?.as_small_int()?,
+        f.get(1)?.as_small_int()?,
+        f.get(2)?.as_small_int()?,
+    );
+    let more = if step > 0 { cur < stop } else { cur > stop };
+    if !more {
+        return None;
+    }
+    f[0] = Value::small_int(cur.checked_add(step)?)?;
+    Value::small_int(cur)
 }
 
 fn range_next(vm: &mut Vm, a: &[Value]) -> Result<Value, Fail> {
