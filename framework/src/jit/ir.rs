@@ -254,6 +254,9 @@ pub enum Helper {
     GetAttr,
     /// `obj.name = value`, the name first.
     SetAttr,
+    /// The function `obj.name(...)` would call with `obj` first (`Space::get_method`), or
+    /// `EXHAUSTED` when the attribute must be fetched and called as it is; the name first.
+    GetMethod,
     /// The global `g` of namespace `ns`.
     LoadGlobal {
         /// Namespace.

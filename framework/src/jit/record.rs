@@ -80,6 +80,16 @@ enum Pending {
     },
     /// A `ForIter` whose `next` result is `item`, to be stored in `slot` unless exhausted.
     Next { item: Vid, slot: u32, pc: u32, target: u32 },
+    /// A `LoadMethod` whose `get_method` result is `method`; the flag register says which way
+    /// the interpreter went. `before` resumes at the `LoadMethod` itself.
+    Method {
+        method: Vid,
+        name: Vid,
+        recv: Vid,
+        flag: u32,
+        f: u32,
+        before: SnapId,
+    },
 }
 
 /// What the recorder sees before each instruction.
@@ -389,6 +399,42 @@ impl Recorder {
                     }
                 }
             }
+            Pending::Method {
+                method,
+                name,
+                recv,
+                flag,
+                f,
+                before,
+            } => {
+                let exhausted = Value::EXHAUSTED.bits();
+                let flag_bits = st.vm.regs[self.base + flag as usize].bits();
+                if flag_bits == Value::TRUE.bits() {
+                    self.trace.push(Op::GuardNotBits {
+                        v: method,
+                        bits: exhausted,
+                        snap: before,
+                    });
+                    self.write(f, method, Kind::Boxed);
+                } else {
+                    self.trace.push(Op::GuardBits {
+                        v: method,
+                        bits: exhausted,
+                        snap: before,
+                    });
+                    let attr = self.trace.push(Op::Call {
+                        helper: Helper::GetAttr,
+                        args: vec![name, recv],
+                        snap: before,
+                    });
+                    self.write(f, attr, Kind::Boxed);
+                }
+                let c = self.trace.push(Op::Const {
+                    bits: flag_bits,
+                    kind: Kind::Boxed,
+                });
+                self.write(flag, c, Kind::Boxed);
+            }
             Pending::Next { item, slot, pc, target } => {
                 let exhausted = here == target && here != pc + 1;
                 let exhausted_bits = Value::EXHAUSTED.bits();
@@ -543,6 +589,40 @@ impl Recorder {
                 });
             }
             Instr::Call { dst, f, args, argc } => self.call_instr(st, dst.0, f.0, args.0, argc)?,
+            Instr::LoadMethod { flag, f, name } => {
+                let bits = st.vm.codes[st.code.0 as usize].consts[name.0 as usize].bits();
+                let n = self.trace.push(Op::Const {
+                    bits,
+                    kind: Kind::Boxed,
+                });
+                let recv = self.read_boxed(self.slot(st, f.0 + 1));
+                let before = self.snap_here(st);
+                let method = self.trace.push(Op::Call {
+                    helper: Helper::GetMethod,
+                    args: vec![n, recv],
+                    snap: before,
+                });
+                self.pending = Some(Pending::Method {
+                    method,
+                    name: n,
+                    recv,
+                    flag: self.slot(st, flag.0),
+                    f: self.slot(st, f.0),
+                    before,
+                });
+            }
+            Instr::CallMethod { dst, flag, f, argc } => {
+                // What the main loop turns it into: a plain call, with or without the receiver.
+                let bits = self.concrete(st, flag.0);
+                let v = self.read_boxed(self.slot(st, flag.0));
+                let snap = self.snap_here(st);
+                self.trace.push(Op::GuardBits { v, bits, snap });
+                if bits == Value::TRUE.bits() {
+                    self.call_instr(st, dst.0, f.0, f.0 + 1, argc.saturating_add(1))?
+                } else {
+                    self.call_instr(st, dst.0, f.0, f.0 + 2, argc)?
+                }
+            }
             Instr::Return { src } => {
                 if st.depth == self.depth0 {
                     if self.purpose != Purpose::Loop {
@@ -799,7 +879,7 @@ impl Recorder {
             .vm
             .space
             .callee(&Value::from_bits(fbits))
-            .map_err(|e| Abort::new(e.message))?;
+            .map_err(|e| Abort::new(e.message.clone()))?;
         let (func, func_bits) = match callee {
             Callee::Bound { func, receiver } => {
                 // What `resolve_callee` does: the receiver becomes the first argument.
@@ -825,7 +905,7 @@ impl Recorder {
                 let _ = receiver;
                 self.write(first, recv, Kind::Boxed);
                 argc += 1;
-                callee = st.vm.space.callee(&func).map_err(|e| Abort::new(e.message))?;
+                callee = st.vm.space.callee(&func).map_err(|e| Abort::new(e.message.clone()))?;
                 (got, func.bits())
             }
             _ => {

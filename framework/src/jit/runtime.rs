@@ -140,6 +140,10 @@ fn run(vm: &mut Vm, ctx: &mut JitCtx, h: Helper, a: Value, b: Value, c: Value) -
             none
         }
         Helper::GetAttr => StandardSpace::get_attr(vm, b, &a)?.bits(),
+        Helper::GetMethod => match StandardSpace::get_method(vm, &b, &a)? {
+            Some(f) => f.bits(),
+            None => Value::EXHAUSTED.bits(),
+        },
         Helper::SetAttr => {
             StandardSpace::set_attr(vm, b, &a, c)?;
             none
