@@ -23,6 +23,7 @@
 //! with the span of the failing instruction and a traceback of spans.
 
 mod call;
+mod continuation;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -180,6 +181,8 @@ pub struct Interp<S: Space> {
     escaped: Option<Unwind<S::W>>,
     /// A guest exception travelling through a native as an `OpError` of kind `Raised`.
     raised: Option<S::W>,
+    /// A continuation to switch to when the running native returns (see `continuation`).
+    pending_resume: Option<continuation::PendingResume<S::W>>,
 }
 
 /// How many native → guest → native ... nestings are allowed before a RecursionError.
@@ -211,6 +214,7 @@ impl<S: Space> Interp<S> {
             yielded: false,
             escaped: None,
             raised: None,
+            pending_resume: None,
         }
     }
 
@@ -877,6 +881,7 @@ impl<S: Space> Interp<S> {
         loop {
             match self.run_until_unwind() {
                 Ok(v) => return Ok(v),
+                Err(_) if self.take_pending_resume() => continue,
                 Err(what) => self.unwind(what)?,
             }
         }
