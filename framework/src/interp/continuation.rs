@@ -59,8 +59,15 @@ impl<S: Space> Interp<S> {
                 ))
             }
         };
-        let reg_top = (top.base as usize + code.nregs as usize).min(self.regs.len());
         let frames = &self.frames[self.stop_depth..];
+        // A caller's window can reach above its callee's (the callee starts at the
+        // caller's argument registers), so the snapshot covers the highest of them.
+        let reg_top = frames
+            .iter()
+            .map(|f| f.base as usize + self.codes[f.code.0 as usize].code.nregs as usize)
+            .max()
+            .unwrap_or(0)
+            .min(self.regs.len());
         let reg_base = frames[0].base as usize;
         let mut items = Vec::with_capacity(HEADER + frames.len() * 5 + reg_top - reg_base);
         let header = [
