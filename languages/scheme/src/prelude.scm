@@ -214,24 +214,29 @@
 ;; handler regions pass it on instead of offering it again.
 (define-record-type %thrown-box (%thrown value) %thrown? (value %thrown-value))
 
+;; Calls the innermost handler with the outer ones in effect. The switch is a
+;; winder, so a continuation captured in the handler (guard's re-raise) puts
+;; it back when it is resumed.
+(define (%call-handler hs obj)
+  (dynamic-wind
+   (lambda () (set! %handlers (cdr hs)))
+   (lambda () ((car hs) obj))
+   (lambda () (set! %handlers hs))))
+
 (define (raise obj)
   (let ((hs %handlers))
     (if (null? hs)
         (%throw (%thrown obj))
         (begin
+          (%call-handler hs obj)
           (set! %handlers (cdr hs))
-          ((car hs) obj)
           (raise (%make-error "handler returned from non-continuable raise:" (list obj)))))))
 
 (define (raise-continuable obj)
   (let ((hs %handlers))
     (if (null? hs)
         (%throw (%thrown obj))
-        (begin
-          (set! %handlers (cdr hs))
-          (let ((result ((car hs) obj)))
-            (set! %handlers hs)
-            result)))))
+        (%call-handler hs obj))))
 
 (define (error message . irritants)
   (raise (%make-error message irritants)))

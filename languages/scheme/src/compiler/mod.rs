@@ -101,8 +101,23 @@ pub fn compile(nodes: Vec<Node>, vars: Vars, globals: &mut Globals, mode: Mode, 
     c.fns[0].b.reset_regs(0);
     let n = nodes.len();
     let result = c.reg(span)?;
+    // Each top-level form is its own evaluation, as in a REPL or Guile's loader: a
+    // continuation captured in form 3 and resumed from form 7 finishes form 3 and then
+    // goes on with form 8. `%top` holds the furthest form started; a form at or below
+    // it is skipped.
+    let top_name = format!("%top{}", c.globals.len());
+    let top = c.global(&top_name);
+    c.load_const(Const::Int(-1), result, span)?;
+    c.emit(Instr::StoreGlobal { g: top, src: result }, span);
     for (i, node) in nodes.into_iter().enumerate() {
         let mark = c.mark();
+        let (t, k) = (c.reg(span)?, c.reg(span)?);
+        c.emit(Instr::LoadGlobal { dst: t, g: top }, node.span);
+        c.load_const(Const::Int(i as i64), k, node.span)?;
+        c.emit(Instr::Binary { op: BinOp::Lt, dst: t, a: t, b: k }, node.span);
+        let skip = c.emit(Instr::JumpIfFalse { cond: t, target: Label(0) }, node.span);
+        c.emit(Instr::StoreGlobal { g: top, src: k }, node.span);
+        c.reset(mark);
         if mode == Mode::Repl && i + 1 == n {
             let f = c.reg(span)?;
             let g = c.global("%repl-print");
@@ -114,6 +129,8 @@ pub fn compile(nodes: Vec<Node>, vars: Vars, globals: &mut Globals, mode: Mode, 
             c.expr(&node, Target::Into(result))?;
         }
         c.reset(mark);
+        let next = c.here();
+        c.cur().b.patch(skip, next);
     }
     c.emit(Instr::Return { src: result }, span);
     let state = c.fns.pop().expect("main function");

@@ -79,8 +79,9 @@ pub const SPECIALS: &[&str] = &[
 pub struct ExpandState {
     /// Global macros by name.
     pub macros: HashMap<Rc<str>, Rc<Macro>>,
-    /// Alias table: mark `k` (1-based) stands for `aliases[k - 1]`.
-    pub aliases: Vec<Ident>,
+    /// Alias table: mark `k` (1-based) stands for `aliases[k - 1].0`, an
+    /// identifier of a macro defined where `aliases[k - 1].1` local scopes were open.
+    pub aliases: Vec<(Ident, usize)>,
     /// Primitive names the program redefines (no longer compiled inline).
     pub redefined: HashSet<String>,
     /// Counter for generated names.
@@ -153,8 +154,8 @@ impl<'a> Expander<'a> {
     // ---- identifiers ---------------------------------------------------
 
     /// A fresh alias for `id` (a macro-introduced identifier).
-    pub(crate) fn new_alias(&mut self, id: Ident) -> u32 {
-        self.st.aliases.push(id);
+    pub(crate) fn new_alias(&mut self, id: Ident, depth: usize) -> u32 {
+        self.st.aliases.push((id, depth));
         self.st.aliases.len() as u32
     }
 
@@ -162,7 +163,7 @@ impl<'a> Expander<'a> {
     pub fn base_name(&self, id: &Ident) -> Rc<str> {
         let mut cur = id;
         while cur.mark != 0 && cur.mark != CORE {
-            cur = &self.st.aliases[cur.mark as usize - 1];
+            cur = &self.st.aliases[cur.mark as usize - 1].0;
         }
         cur.name.clone()
     }
@@ -176,12 +177,15 @@ impl<'a> Expander<'a> {
         }
     }
 
-    /// What `id` means here.
+    /// What `id` means here. A macro-introduced identifier that the expansion
+    /// did not bind means what its original meant where the macro was defined:
+    /// only the scopes open there are searched for it.
     pub fn resolve(&self, id: &Ident) -> Resolved {
         let mut cur = id.clone();
+        let mut limit = self.scopes.len();
         loop {
             if cur.mark != CORE {
-                for scope in self.scopes.iter().rev() {
+                for scope in self.scopes[..limit].iter().rev() {
                     for (name, b) in scope.iter().rev() {
                         if *name == cur {
                             return match b {
@@ -193,7 +197,9 @@ impl<'a> Expander<'a> {
                 }
             }
             if cur.mark != 0 && cur.mark != CORE {
-                cur = self.st.aliases[cur.mark as usize - 1].clone();
+                let (orig, depth) = self.st.aliases[cur.mark as usize - 1].clone();
+                cur = orig;
+                limit = limit.min(depth);
                 continue;
             }
             if let Some(m) = self.st.macros.get(&cur.name) {

@@ -31,6 +31,8 @@ pub struct Macro {
     pub literals: Vec<Ident>,
     /// `(pattern, template)` pairs, tried in order.
     pub rules: Vec<(Syn, Syn)>,
+    /// Local scopes open where the macro was defined (0 at top level).
+    pub depth: usize,
 }
 
 /// What a pattern variable matched.
@@ -78,6 +80,7 @@ impl Expander<'_> {
             ellipsis,
             literals,
             rules,
+            depth: self.scopes.len(),
         }))
     }
 
@@ -268,7 +271,7 @@ impl Expander<'_> {
                     let mark = match renames.get(id) {
                         Some(&k) => k,
                         None => {
-                            let k = self.new_alias(id.clone());
+                            let k = self.new_alias(id.clone(), m.depth);
                             renames.insert(id.clone(), k);
                             k
                         }

@@ -255,13 +255,12 @@ fn rational_to_float(vm: &mut Vm, v: Value) -> Result<Value, OpError> {
     vm.space.float_value(x)
 }
 
+/// An exact operand of a rational operation: a rational, an int or a bigint.
 fn q_of(space: &StandardSpace, v: Value) -> Option<N> {
-    let f = fields_of(space, v, T::RATIONAL)?;
-    let a = to_n(space, f[0])?;
-    let b = to_n(space, f[1])?;
-    match (a, b) {
-        (N::I(a), N::I(b)) => make_q(a, b),
-        _ => None,
+    match to_n(space, v)? {
+        N::F(_) => None,
+        N::Q(a, b) => make_q(a, b),
+        n => Some(n),
     }
 }
 
@@ -319,7 +318,15 @@ pub fn register(reg: &mut Registry) {
     reg.delegate(TypeId::INT, T::RATIONAL, "int->rational", int_to_rational);
     reg.delegate(TypeId::BIGINT, T::RATIONAL, "bigint->rational", int_to_rational);
     reg.delegate(T::RATIONAL, TypeId::FLOAT, "rational->float", rational_to_float);
-    let sig = [T::RATIONAL, T::RATIONAL];
+    // The delegators reach rational after float (registration order), so an
+    // exact integer meeting a rational gets explicit signatures, tried first.
+    let sigs = [
+        [T::RATIONAL, T::RATIONAL],
+        [TypeId::INT, T::RATIONAL],
+        [T::RATIONAL, TypeId::INT],
+        [TypeId::BIGINT, T::RATIONAL],
+        [T::RATIONAL, TypeId::BIGINT],
+    ];
     let table: [(BinOp, &'static str, workbench_framework::multimethod::ImplFn<Vm>); 10] = [
         (BinOp::Add, "rational+rational", q_add),
         (BinOp::Sub, "rational-rational", q_sub),
@@ -332,8 +339,10 @@ pub fn register(reg: &mut Registry) {
         (BinOp::Gt, "rational>rational", q_gt),
         (BinOp::Ge, "rational>=rational", q_ge),
     ];
-    for (op, name, f) in table {
-        reg.register(ops.binary[op as usize], &sig, name, f);
+    for sig in &sigs {
+        for (op, name, f) in table {
+            reg.register(ops.binary[op as usize], sig, name, f);
+        }
     }
     reg.register(ops.neg, &[T::RATIONAL], "-rational", q_neg);
 }
@@ -703,9 +712,6 @@ fn float_fn(vm: &mut Vm, who: &str, v: Value, f: fn(f64) -> f64) -> Result<Value
     from_n(vm, N::F(f(x)))
 }
 fn exp(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
-    if a[0].as_small_int() == Some(0) {
-        return vm.space.int_value(1);
-    }
     float_fn(vm, "exp", a[0], f64::exp)
 }
 fn log(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {

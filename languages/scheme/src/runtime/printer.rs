@@ -5,8 +5,8 @@
 //! their text. Lists follow their cdrs iteratively, so a long list prints
 //! without deep recursion; nesting through cars is bounded by [`MAX_DEPTH`].
 //! Inexact numbers print like Guile's: the shortest digits that read back
-//! to the same double, in positional notation unless that would need more
-//! than six padding zeros.
+//! to the same double, in positional notation within the bounds Guile uses
+//! (see [`float_text`]).
 
 use super::types as T;
 use super::{fields_of, items_of, numbers, pair_of, symbol_name};
@@ -72,7 +72,9 @@ pub fn float_text(x: f64) -> String {
     let sign = if x < 0.0 { "-" } else { "" };
     // The decimal point sits after `point` digits (may be <= 0 or > n).
     let point = exp + 1;
-    let body = if point > n && point - n <= 6 {
+    // Guile's choice, measured: whole numbers stay positional up to 7 digits, or up to 3
+    // padding zeros after the significant digits; small ones down to two leading zeros.
+    let body = if point > n && point <= (n + 3).max(7) {
         format!("{digits}{}.0", "0".repeat((point - n) as usize))
     } else if point > 0 && point <= n {
         let (a, b) = digits.split_at(point as usize);
