@@ -114,7 +114,11 @@ impl<S: Space> Interp<S> {
         for (i, h) in header.iter_mut().enumerate() {
             let key = self.space.int(i as i64)?;
             let w = S::get_item(self, k.clone(), key).map_err(|_| bad())?;
-            *h = self.space.as_int(&w).and_then(|n| usize::try_from(n).ok()).ok_or_else(bad)?;
+            *h = self
+                .space
+                .as_int(&w)
+                .and_then(|n| usize::try_from(n).ok())
+                .ok_or_else(bad)?;
         }
         let [nesting, stop_depth, reg_base, dst, nframes, nregs] = header;
         if nesting != self.nesting || stop_depth != self.stop_depth {
@@ -240,9 +244,21 @@ mod tests {
             vm.globals_mut().intern(name);
         }
         vm.install(vec![
-            Builtin { name: "capture", arity: Arity::Exact(0), func: capture },
-            Builtin { name: "resume", arity: Arity::Exact(2), func: resume },
-            Builtin { name: "print", arity: Arity::Exact(1), func: print },
+            Builtin {
+                name: "capture",
+                arity: Arity::Exact(0),
+                func: capture,
+            },
+            Builtin {
+                name: "resume",
+                arity: Arity::Exact(2),
+                func: resume,
+            },
+            Builtin {
+                name: "print",
+                arity: Arity::Exact(1),
+                func: print,
+            },
         ])
         .unwrap();
         let mut b = CodeBuilder::new("<module>", 0, sp());
@@ -274,31 +290,91 @@ mod tests {
             b.emit(Instr::LoadConst { dst: tmp, k: zero }, sp());
             b.emit(Instr::StoreGlobal { g: count, src: tmp }, sp());
             b.emit(Instr::LoadGlobal { dst: f, g: GlobalId(0) }, sp());
-            b.emit(Instr::Call { dst: k, f, args: arg, argc: 0 }, sp());
+            b.emit(
+                Instr::Call {
+                    dst: k,
+                    f,
+                    args: arg,
+                    argc: 0,
+                },
+                sp(),
+            );
             b.emit(Instr::LoadGlobal { dst: f, g: GlobalId(2) }, sp());
             b.emit(Instr::LoadGlobal { dst: arg, g: count }, sp());
-            b.emit(Instr::Call { dst: tmp, f, args: arg, argc: 1 }, sp());
+            b.emit(
+                Instr::Call {
+                    dst: tmp,
+                    f,
+                    args: arg,
+                    argc: 1,
+                },
+                sp(),
+            );
             // if count == 0 { saved := k }
             b.emit(Instr::LoadGlobal { dst: tmp, g: count }, sp());
             b.emit(Instr::LoadConst { dst: arg, k: zero }, sp());
-            b.emit(Instr::Binary { op: BinOp::Eq, dst: tmp, a: tmp, b: arg }, sp());
-            let skip = b.emit(Instr::JumpIfFalse { cond: tmp, target: Label(0) }, sp());
+            b.emit(
+                Instr::Binary {
+                    op: BinOp::Eq,
+                    dst: tmp,
+                    a: tmp,
+                    b: arg,
+                },
+                sp(),
+            );
+            let skip = b.emit(
+                Instr::JumpIfFalse {
+                    cond: tmp,
+                    target: Label(0),
+                },
+                sp(),
+            );
             b.emit(Instr::StoreGlobal { g: saved, src: k }, sp());
             let here = b.here();
             b.patch(skip, here);
             // if count < 3 { count += 1; resume(saved, count) }
             b.emit(Instr::LoadGlobal { dst: tmp, g: count }, sp());
             b.emit(Instr::LoadConst { dst: arg, k: three }, sp());
-            b.emit(Instr::Binary { op: BinOp::Lt, dst: tmp, a: tmp, b: arg }, sp());
-            let exit = b.emit(Instr::JumpIfFalse { cond: tmp, target: Label(0) }, sp());
+            b.emit(
+                Instr::Binary {
+                    op: BinOp::Lt,
+                    dst: tmp,
+                    a: tmp,
+                    b: arg,
+                },
+                sp(),
+            );
+            let exit = b.emit(
+                Instr::JumpIfFalse {
+                    cond: tmp,
+                    target: Label(0),
+                },
+                sp(),
+            );
             b.emit(Instr::LoadGlobal { dst: tmp, g: count }, sp());
             b.emit(Instr::LoadConst { dst: arg, k: one }, sp());
-            b.emit(Instr::Binary { op: BinOp::Add, dst: tmp, a: tmp, b: arg }, sp());
+            b.emit(
+                Instr::Binary {
+                    op: BinOp::Add,
+                    dst: tmp,
+                    a: tmp,
+                    b: arg,
+                },
+                sp(),
+            );
             b.emit(Instr::StoreGlobal { g: count, src: tmp }, sp());
             b.emit(Instr::LoadGlobal { dst: f, g: GlobalId(1) }, sp());
             b.emit(Instr::LoadGlobal { dst: arg, g: saved }, sp());
             b.emit(Instr::LoadGlobal { dst: arg2, g: count }, sp());
-            b.emit(Instr::Call { dst: tmp, f, args: arg, argc: 2 }, sp());
+            b.emit(
+                Instr::Call {
+                    dst: tmp,
+                    f,
+                    args: arg,
+                    argc: 2,
+                },
+                sp(),
+            );
             let end = b.here();
             b.patch(exit, end);
             b.emit(Instr::Return { src: k }, sp());
@@ -334,7 +410,15 @@ mod tests {
             b.emit(Instr::LoadGlobal { dst: f, g: GlobalId(1) }, sp());
             b.emit(Instr::LoadConst { dst: a, k }, sp());
             b.emit(Instr::LoadConst { dst: c, k }, sp());
-            b.emit(Instr::Call { dst: f, f, args: a, argc: 2 }, sp());
+            b.emit(
+                Instr::Call {
+                    dst: f,
+                    f,
+                    args: a,
+                    argc: 2,
+                },
+                sp(),
+            );
             b.emit(Instr::Return { src: f }, sp());
         });
         assert!(result.unwrap_err().message.contains("not a continuation"));

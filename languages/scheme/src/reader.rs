@@ -31,7 +31,10 @@ pub struct Ident {
 impl Ident {
     /// An identifier from source text.
     pub fn plain(name: &str) -> Ident {
-        Ident { name: name.into(), mark: 0 }
+        Ident {
+            name: name.into(),
+            mark: 0,
+        }
     }
 }
 
@@ -172,7 +175,10 @@ fn parse_real(s: &str, radix: u32) -> Option<Num> {
     if !(first.is_ascii_digit() || first == '.') || body == "." {
         return None;
     }
-    if !body.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')) {
+    if !body
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'))
+    {
         return None;
     }
     s.parse::<f64>().ok().map(Num::Float)

@@ -58,7 +58,9 @@ fn tail_only(n: &Node, v: VarId, arity: usize, tail: bool) -> bool {
         Core::Quote(_) | Core::Unspecified | Core::Global(_) => true,
         Core::SetLocal(x, e) => *x != v && tail_only(e, v, arity, false),
         Core::SetGlobal(_, e) | Core::DefGlobal(_, e) => tail_only(e, v, arity, false),
-        Core::If(c, t, e) => tail_only(c, v, arity, false) && tail_only(t, v, arity, tail) && tail_only(e, v, arity, tail),
+        Core::If(c, t, e) => {
+            tail_only(c, v, arity, false) && tail_only(t, v, arity, tail) && tail_only(e, v, arity, tail)
+        }
         Core::Lambda(l) => !mentions(&l.body, v),
         Core::Seq(ns) => {
             let (last, init) = ns.split_last().expect("non-empty");
@@ -91,7 +93,9 @@ fn mentions(n: &Node, v: VarId) -> bool {
         Core::Seq(ns) => ns.iter().any(|x| mentions(x, v)),
         Core::Call(f, args) => mentions(f, v) || args.iter().any(|a| mentions(a, v)),
         Core::Prim(_, args) => args.iter().any(|a| mentions(a, v)),
-        Core::Let(bs, body) | Core::Letrec(bs, body) => bs.iter().any(|(x, e)| *x == v || mentions(e, v)) || mentions(body, v),
+        Core::Let(bs, body) | Core::Letrec(bs, body) => {
+            bs.iter().any(|(x, e)| *x == v || mentions(e, v)) || mentions(body, v)
+        }
         Core::Apply(f, l) | Core::Try(f, l) => mentions(f, v) || mentions(l, v),
     }
 }
@@ -131,7 +135,11 @@ impl Compiler<'_> {
     /// A call of the innermost loop with this variable: assign the parameters and jump back.
     pub(super) fn loop_jump(&mut self, v: VarId, args: &[Node], span: Span) -> R<()> {
         let Some(pos) = self.cur().loops.iter().rposition(|l| l.var == v) else {
-            return Err(Diagnostic::new("SyntaxError", "internal: loop call outside its loop", Some(span)));
+            return Err(Diagnostic::new(
+                "SyntaxError",
+                "internal: loop call outside its loop",
+                Some(span),
+            ));
         };
         let (head, params) = {
             let info = &self.cur().loops[pos];

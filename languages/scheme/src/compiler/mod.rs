@@ -95,9 +95,23 @@ pub fn compile(nodes: Vec<Node>, vars: Vars, globals: &mut Globals, mode: Mode, 
     });
     // Build the quoted data first.
     let qf = c.reg(span)?;
-    c.emit(Instr::MakeClosure { dst: qf, code: CodeId(quotes as u32) }, span);
+    c.emit(
+        Instr::MakeClosure {
+            dst: qf,
+            code: CodeId(quotes as u32),
+        },
+        span,
+    );
     let qa = c.reg(span)?;
-    c.emit(Instr::Call { dst: qf, f: qf, args: qa, argc: 0 }, span);
+    c.emit(
+        Instr::Call {
+            dst: qf,
+            f: qf,
+            args: qa,
+            argc: 0,
+        },
+        span,
+    );
     c.fns[0].b.reset_regs(0);
     let n = nodes.len();
     let result = c.reg(span)?;
@@ -114,8 +128,22 @@ pub fn compile(nodes: Vec<Node>, vars: Vars, globals: &mut Globals, mode: Mode, 
         let (t, k) = (c.reg(span)?, c.reg(span)?);
         c.emit(Instr::LoadGlobal { dst: t, g: top }, node.span);
         c.load_const(Const::Int(i as i64), k, node.span)?;
-        c.emit(Instr::Binary { op: BinOp::Lt, dst: t, a: t, b: k }, node.span);
-        let skip = c.emit(Instr::JumpIfFalse { cond: t, target: Label(0) }, node.span);
+        c.emit(
+            Instr::Binary {
+                op: BinOp::Lt,
+                dst: t,
+                a: t,
+                b: k,
+            },
+            node.span,
+        );
+        let skip = c.emit(
+            Instr::JumpIfFalse {
+                cond: t,
+                target: Label(0),
+            },
+            node.span,
+        );
         c.emit(Instr::StoreGlobal { g: top, src: k }, node.span);
         c.reset(mark);
         if mode == Mode::Repl && i + 1 == n {
@@ -124,7 +152,15 @@ pub fn compile(nodes: Vec<Node>, vars: Vars, globals: &mut Globals, mode: Mode, 
             c.emit(Instr::LoadGlobal { dst: f, g }, node.span);
             let a = c.reg(span)?;
             c.expr(&node, Target::Into(a))?;
-            c.emit(Instr::Call { dst: result, f, args: a, argc: 1 }, node.span);
+            c.emit(
+                Instr::Call {
+                    dst: result,
+                    f,
+                    args: a,
+                    argc: 1,
+                },
+                node.span,
+            );
         } else {
             c.expr(&node, Target::Into(result))?;
         }
@@ -230,7 +266,10 @@ impl Compiler<'_> {
             Loc::Reg(_) => {
                 return Err(Diagnostic::new(
                     "SyntaxError",
-                    format!("internal: captured variable '{}' is not in a cell", self.vars.get(v).name),
+                    format!(
+                        "internal: captured variable '{}' is not in a cell",
+                        self.vars.get(v).name
+                    ),
                     Some(span),
                 ))
             }
@@ -446,7 +485,15 @@ impl Compiler<'_> {
                 self.emit(Instr::LoadGlobal { dst: conv, g }, span);
                 let arg = self.reg(span)?;
                 self.expr(list, Target::Into(arg))?;
-                self.emit(Instr::Call { dst: arg, f: conv, args: arg, argc: 1 }, span);
+                self.emit(
+                    Instr::Call {
+                        dst: arg,
+                        f: conv,
+                        args: arg,
+                        argc: 1,
+                    },
+                    span,
+                );
                 let dst = match target {
                     Target::Into(r) => r,
                     Target::Return => fr,
@@ -472,18 +519,39 @@ impl Compiler<'_> {
                 self.expr(thunk, Target::Into(f))?;
                 let start = self.here();
                 let args = self.reg(span)?;
-                self.emit(Instr::Call { dst: result, f, args, argc: 0 }, span);
+                self.emit(
+                    Instr::Call {
+                        dst: result,
+                        f,
+                        args,
+                        argc: 0,
+                    },
+                    span,
+                );
                 let end = self.here();
                 let skip = self.emit(Instr::Jump { target: Label(0) }, span);
                 let index = self.cur().b.handlers_len();
-                self.cur().b.add_handler(Handler { start, end, target: end, dst: exc });
+                self.cur().b.add_handler(Handler {
+                    start,
+                    end,
+                    target: end,
+                    dst: exc,
+                });
                 let at = self.here();
                 self.cur().b.set_handler_target(index, at);
                 let h = self.reg(span)?;
                 self.expr(handler, Target::Into(h))?;
                 let a = self.reg(span)?;
                 self.emit(Instr::Move { dst: a, src: exc }, span);
-                self.emit(Instr::Call { dst: result, f: h, args: a, argc: 1 }, span);
+                self.emit(
+                    Instr::Call {
+                        dst: result,
+                        f: h,
+                        args: a,
+                        argc: 1,
+                    },
+                    span,
+                );
                 let after = self.here();
                 self.cur().b.patch(skip, after);
                 self.deliver(result, target, span);
@@ -496,7 +564,11 @@ impl Compiler<'_> {
     /// A procedure call; in tail position a `TailCall`.
     fn call(&mut self, f: &Node, args: &[Node], target: Target, span: Span) -> R<()> {
         if args.len() > 250 {
-            return Err(Diagnostic::new("SyntaxError", "a call has more than 250 arguments", Some(span)));
+            return Err(Diagnostic::new(
+                "SyntaxError",
+                "a call has more than 250 arguments",
+                Some(span),
+            ));
         }
         let mark = self.mark();
         let fr = self.reg(span)?;
@@ -512,10 +584,25 @@ impl Compiler<'_> {
         let argc = args.len() as u8;
         match target {
             Target::Return => {
-                self.emit(Instr::TailCall { f: fr, args: first, argc }, span);
+                self.emit(
+                    Instr::TailCall {
+                        f: fr,
+                        args: first,
+                        argc,
+                    },
+                    span,
+                );
             }
             Target::Into(dst) => {
-                self.emit(Instr::Call { dst, f: fr, args: first, argc }, span);
+                self.emit(
+                    Instr::Call {
+                        dst,
+                        f: fr,
+                        args: first,
+                        argc,
+                    },
+                    span,
+                );
             }
         }
         self.reset(mark);
@@ -538,9 +625,21 @@ impl Compiler<'_> {
             Prim::Not | Prim::IsNull => {
                 let a = self.operand(&args[0])?;
                 let k = self.reg(span)?;
-                let c = if p == Prim::Not { Const::Bool(false) } else { Const::None };
+                let c = if p == Prim::Not {
+                    Const::Bool(false)
+                } else {
+                    Const::None
+                };
                 self.load_const(c, k, span)?;
-                self.emit(Instr::Binary { op: BinOp::Is, dst, a, b: k }, span);
+                self.emit(
+                    Instr::Binary {
+                        op: BinOp::Is,
+                        dst,
+                        a,
+                        b: k,
+                    },
+                    span,
+                );
             }
         }
         self.deliver(dst, target, span);
@@ -555,12 +654,24 @@ impl Compiler<'_> {
             Core::Prim(Prim::Binary(op), _) if op.is_comparison() || *op == BinOp::Is => {
                 let r = self.reg(span)?;
                 self.expr(c, Target::Into(r))?;
-                Ok(vec![self.emit(Instr::JumpIfFalse { cond: r, target: Label(0) }, span)])
+                Ok(vec![self.emit(
+                    Instr::JumpIfFalse {
+                        cond: r,
+                        target: Label(0),
+                    },
+                    span,
+                )])
             }
             Core::Prim(Prim::IsNull, _) => {
                 let r = self.reg(span)?;
                 self.expr(c, Target::Into(r))?;
-                Ok(vec![self.emit(Instr::JumpIfFalse { cond: r, target: Label(0) }, span)])
+                Ok(vec![self.emit(
+                    Instr::JumpIfFalse {
+                        cond: r,
+                        target: Label(0),
+                    },
+                    span,
+                )])
             }
             Core::Prim(Prim::Not, args) => {
                 // (not x) is false exactly when x is not #f.
@@ -568,10 +679,26 @@ impl Compiler<'_> {
                 let k = self.reg(span)?;
                 self.load_const(Const::Bool(false), k, span)?;
                 let r = self.reg(span)?;
-                self.emit(Instr::Binary { op: BinOp::Is, dst: r, a: x, b: k }, span);
-                Ok(vec![self.emit(Instr::JumpIfFalse { cond: r, target: Label(0) }, span)])
+                self.emit(
+                    Instr::Binary {
+                        op: BinOp::Is,
+                        dst: r,
+                        a: x,
+                        b: k,
+                    },
+                    span,
+                );
+                Ok(vec![self.emit(
+                    Instr::JumpIfFalse {
+                        cond: r,
+                        target: Label(0),
+                    },
+                    span,
+                )])
             }
-            Core::Quote(Syn { datum: Datum::Bool(b), .. }) => {
+            Core::Quote(Syn {
+                datum: Datum::Bool(b), ..
+            }) => {
                 if *b {
                     Ok(vec![])
                 } else {
@@ -583,8 +710,22 @@ impl Compiler<'_> {
                 let k = self.reg(span)?;
                 self.load_const(Const::Bool(false), k, span)?;
                 let r = self.reg(span)?;
-                self.emit(Instr::Binary { op: BinOp::Is, dst: r, a: x, b: k }, span);
-                Ok(vec![self.emit(Instr::JumpIfTrue { cond: r, target: Label(0) }, span)])
+                self.emit(
+                    Instr::Binary {
+                        op: BinOp::Is,
+                        dst: r,
+                        a: x,
+                        b: k,
+                    },
+                    span,
+                );
+                Ok(vec![self.emit(
+                    Instr::JumpIfTrue {
+                        cond: r,
+                        target: Label(0),
+                    },
+                    span,
+                )])
             }
         }
     }
@@ -620,7 +761,15 @@ impl Compiler<'_> {
                 self.emit(Instr::LoadGlobal { dst: f, g }, span);
                 let a = self.reg(span)?;
                 self.emit(Instr::Move { dst: a, src: r }, span);
-                self.emit(Instr::Call { dst: r, f, args: a, argc: 1 }, span);
+                self.emit(
+                    Instr::Call {
+                        dst: r,
+                        f,
+                        args: a,
+                        argc: 1,
+                    },
+                    span,
+                );
                 self.reset(mark);
                 self.bind(rest, r, span);
             }

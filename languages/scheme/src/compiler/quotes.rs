@@ -38,59 +38,51 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    /// Calls the builtin `name` on the values `build` puts in consecutive registers.
-    fn build_call(&mut self, name: &str, dst: Reg, span: Span, parts: &[&dyn Fn(&mut Self, Reg) -> R<()>]) -> R<()> {
+    /// Calls the builtin `name` on `args`, each built into consecutive registers.
+    fn build_call(&mut self, name: &str, dst: Reg, span: Span, args: Vec<Part<'_>>) -> R<()> {
         let mark = self.mark();
         let f = self.reg(span)?;
         let g = self.global(name);
         self.emit(Instr::LoadGlobal { dst: f, g }, span);
-        let regs: Vec<Reg> = (0..parts.len()).map(|_| self.reg(span)).collect::<R<_>>()?;
-        for (part, r) in parts.iter().zip(&regs) {
-            part(self, *r)?;
+        let regs: Vec<Reg> = (0..args.len()).map(|_| self.reg(span)).collect::<R<_>>()?;
+        for (part, r) in args.into_iter().zip(&regs) {
+            match part {
+                Part::Const(c) => self.load_const(c, *r, span)?,
+                Part::Datum(d) => self.datum(d, *r)?,
+                Part::List(items, tail) => self.list_datum(items, tail, *r, span)?,
+            }
         }
-        let args = regs.first().copied().unwrap_or(Reg(f.0 + 1));
-        self.emit(Instr::Call { dst, f, args, argc: parts.len() as u8 }, span);
+        let first = regs.first().copied().unwrap_or(Reg(f.0 + 1));
+        self.emit(
+            Instr::Call {
+                dst,
+                f,
+                args: first,
+                argc: regs.len() as u8,
+            },
+            span,
+        );
         self.reset(mark);
         Ok(())
     }
 
     fn datum(&mut self, syn: &Syn, dst: Reg) -> R<()> {
         let span = syn.span;
+        let text = |s: &str| Const::Str(s.to_string().into_boxed_str());
         match &syn.datum {
             Datum::Num(Num::Rational(n, d)) => {
-                let (n, d) = (n.clone(), d.clone());
-                self.build_call(
-                    "%rational",
-                    dst,
-                    span,
-                    &[
-                        &|c: &mut Self, r| c.load_const(Const::Str(n.clone().into_boxed_str()), r, span),
-                        &|c: &mut Self, r| c.load_const(Const::Str(d.clone().into_boxed_str()), r, span),
-                    ],
-                )
+                self.build_call("%rational", dst, span, vec![Part::Const(text(n)), Part::Const(text(d))])
             }
-            Datum::Sym(id) => {
-                let name = id.name.to_string();
-                self.build_call(
-                    "string->symbol",
-                    dst,
-                    span,
-                    &[&|c: &mut Self, r| c.load_const(Const::Str(name.clone().into_boxed_str()), r, span)],
-                )
-            }
-            Datum::Char(ch) => {
-                let code = *ch as i64;
-                self.build_call("integer->char", dst, span, &[&|c: &mut Self, r| c.load_const(Const::Int(code), r, span)])
-            }
+            Datum::Sym(id) => self.build_call("string->symbol", dst, span, vec![Part::Const(text(&id.name))]),
+            Datum::Char(ch) => self.build_call("integer->char", dst, span, vec![Part::Const(Const::Int(*ch as i64))]),
             Datum::List(items, tail) if !items.is_empty() => self.list_datum(items, tail.as_deref(), dst, span),
-            Datum::Vector(items) => {
-                let list = Syn::list(items.clone(), span);
-                self.build_call("list->vector", dst, span, &[&|c: &mut Self, r| c.datum(&list, r)])
-            }
+            Datum::Vector(items) => self.build_call("list->vector", dst, span, vec![Part::List(items, None)]),
             Datum::Bytes(bytes) => {
-                let items: Vec<Syn> = bytes.iter().map(|b| Syn::new(Datum::Num(Num::Int(*b as i64)), span)).collect();
-                let list = Syn::list(items, span);
-                self.build_call("%list->bytevector", dst, span, &[&|c: &mut Self, r| c.datum(&list, r)])
+                let items: Vec<Syn> = bytes
+                    .iter()
+                    .map(|b| Syn::new(Datum::Num(Num::Int(*b as i64)), span))
+                    .collect();
+                self.build_call("%list->bytevector", dst, span, vec![Part::List(&items, None)])
             }
             _ => self.quote(syn, dst),
         }
@@ -98,25 +90,25 @@ impl Compiler<'_> {
 
     /// `(%list* item ... tail)`, in chunks for long lists.
     fn list_datum(&mut self, items: &[Syn], tail: Option<&Syn>, dst: Reg, span: Span) -> R<()> {
-        let (head, rest) = items.split_at(items.len().min(CHUNK));
-        let mut parts: Vec<Box<dyn Fn(&mut Self, Reg) -> R<()>>> = Vec::new();
-        for item in head {
-            let item = item.clone();
-            parts.push(Box::new(move |c: &mut Self, r| c.datum(&item, r)));
+        if items.is_empty() {
+            return match tail {
+                Some(t) => self.datum(t, dst),
+                None => self.load_const(Const::None, dst, span),
+            };
         }
-        let rest = rest.to_vec();
-        let tail = tail.cloned();
-        parts.push(Box::new(move |c: &mut Self, r| {
-            if rest.is_empty() {
-                match &tail {
-                    Some(t) => c.datum(t, r),
-                    None => c.load_const(Const::None, r, span),
-                }
-            } else {
-                c.list_datum(&rest, tail.as_ref(), r, span)
-            }
-        }));
-        let refs: Vec<&dyn Fn(&mut Self, Reg) -> R<()>> = parts.iter().map(|b| b.as_ref()).collect();
-        self.build_call("%list*", dst, span, &refs)
+        let (head, rest) = items.split_at(items.len().min(CHUNK));
+        let mut parts: Vec<Part<'_>> = head.iter().map(Part::Datum).collect();
+        parts.push(Part::List(rest, tail));
+        self.build_call("%list*", dst, span, parts)
     }
+}
+
+/// One argument of a building call.
+enum Part<'s> {
+    /// A constant.
+    Const(Const),
+    /// A quoted datum.
+    Datum(&'s Syn),
+    /// A list of data with an optional improper tail.
+    List(&'s [Syn], Option<&'s Syn>),
 }

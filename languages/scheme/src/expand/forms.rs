@@ -58,7 +58,10 @@ impl Expander<'_> {
                             node(Core::SetLocal(v, Box::new(value)))
                         }
                         super::Resolved::Global(g) => node(Core::SetGlobal(g.to_string(), Box::new(value))),
-                        _ => Err(err(format!("cannot assign the syntax keyword '{}'", id.name), target.span)),
+                        _ => Err(err(
+                            format!("cannot assign the syntax keyword '{}'", id.name),
+                            target.span,
+                        )),
                     }
                 }
                 _ => Err(shape("(set! variable value)")),
@@ -66,7 +69,11 @@ impl Expander<'_> {
             "if" => match args {
                 [c, t] => {
                     let (c, t) = (self.expr(c)?, self.expr(t)?);
-                    node(Core::If(Box::new(c), Box::new(t), Box::new(Node::new(Core::Unspecified, span))))
+                    node(Core::If(
+                        Box::new(c),
+                        Box::new(t),
+                        Box::new(Node::new(Core::Unspecified, span)),
+                    ))
                 }
                 [c, t, e] => {
                     let (c, t, e) = (self.expr(c)?, self.expr(t)?, self.expr(e)?);
@@ -78,7 +85,9 @@ impl Expander<'_> {
             "let" => self.let_form(args, span, name),
             "let*" => match args {
                 [bindings, body @ ..] if !body.is_empty() => {
-                    let list = bindings.items().ok_or_else(|| shape("(let* ((name value) ...) body ...)"))?;
+                    let list = bindings
+                        .items()
+                        .ok_or_else(|| shape("(let* ((name value) ...) body ...)"))?;
                     if list.len() <= 1 {
                         let mut v = vec![self.core_sym("let", span)];
                         v.extend_from_slice(args);
@@ -137,7 +146,12 @@ impl Expander<'_> {
                             self.core_sym("let", span),
                             Syn::list(vec![Syn::list(vec![tmp_ref.clone(), first.clone()], span)], span),
                             Syn::list(
-                                vec![self.core_sym("if", span), tmp_ref.clone(), tmp_ref, Syn::list(tail, span)],
+                                vec![
+                                    self.core_sym("if", span),
+                                    tmp_ref.clone(),
+                                    tmp_ref,
+                                    Syn::list(tail, span),
+                                ],
                                 span,
                             ),
                         ],
@@ -175,7 +189,11 @@ impl Expander<'_> {
                 [e] => {
                     let body = if form == "delay" {
                         Syn::list(
-                            vec![self.core_sym("%make-promise", span), Syn::new(Datum::Bool(true), span), e.clone()],
+                            vec![
+                                self.core_sym("%make-promise", span),
+                                Syn::new(Datum::Bool(true), span),
+                                e.clone(),
+                            ],
                             span,
                         )
                     } else {
@@ -183,7 +201,11 @@ impl Expander<'_> {
                     };
                     let thunk = Syn::list(vec![self.core_sym("lambda", span), Syn::list(vec![], span), body], span);
                     let call = Syn::list(
-                        vec![self.core_sym("%make-promise", span), Syn::new(Datum::Bool(false), span), thunk],
+                        vec![
+                            self.core_sym("%make-promise", span),
+                            Syn::new(Datum::Bool(false), span),
+                            thunk,
+                        ],
                         span,
                     );
                     self.expr(&call)
@@ -192,7 +214,9 @@ impl Expander<'_> {
             },
             "parameterize" => match args {
                 [bindings, body @ ..] if !body.is_empty() => {
-                    let pairs = bindings.items().ok_or_else(|| shape("(parameterize ((param value) ...) body ...)"))?;
+                    let pairs = bindings
+                        .items()
+                        .ok_or_else(|| shape("(parameterize ((param value) ...) body ...)"))?;
                     let mut params = vec![self.core_sym("list", span)];
                     let mut values = vec![self.core_sym("list", span)];
                     for p in pairs {
@@ -238,7 +262,10 @@ impl Expander<'_> {
                         _ => return Err(shape("(case-lambda (formals body ...) ...)")),
                     };
                     specs.push(Syn::new(
-                        Datum::List(vec![Syn::new(Datum::Num(Num::Int(n)), span)], Some(Box::new(Syn::new(Datum::Bool(rest), span)))),
+                        Datum::List(
+                            vec![Syn::new(Datum::Num(Num::Int(n)), span)],
+                            Some(Box::new(Syn::new(Datum::Bool(rest), span))),
+                        ),
                         span,
                     ));
                     let mut l = vec![self.core_sym("lambda", span), formals.clone()];
@@ -250,7 +277,9 @@ impl Expander<'_> {
             }
             "let-values" | "let*-values" => match args {
                 [bindings, body @ ..] if !body.is_empty() => {
-                    let list = bindings.items().ok_or_else(|| shape("(let-values (((formals) expr) ...) body ...)"))?;
+                    let list = bindings
+                        .items()
+                        .ok_or_else(|| shape("(let-values (((formals) expr) ...) body ...)"))?;
                     let mut inner = Syn::list(
                         {
                             let mut v = vec![self.core_sym("let", span), Syn::list(vec![], span)];
@@ -263,7 +292,10 @@ impl Expander<'_> {
                         let Some([formals, expr]) = b.items() else {
                             return Err(shape("(let-values (((formals) expr) ...) body ...)"));
                         };
-                        let producer = Syn::list(vec![self.core_sym("lambda", span), Syn::list(vec![], span), expr.clone()], span);
+                        let producer = Syn::list(
+                            vec![self.core_sym("lambda", span), Syn::list(vec![], span), expr.clone()],
+                            span,
+                        );
                         let consumer = Syn::list(vec![self.core_sym("lambda", span), formals.clone(), inner], span);
                         inner = Syn::list(vec![self.core_sym("call-with-values", span), producer, consumer], span);
                     }
@@ -273,7 +305,10 @@ impl Expander<'_> {
             },
             "let-syntax" | "letrec-syntax" => match args {
                 [bindings, body @ ..] if !body.is_empty() => {
-                    let list = bindings.items().ok_or_else(|| shape("(let-syntax ((name transformer) ...) body ...)"))?.to_vec();
+                    let list = bindings
+                        .items()
+                        .ok_or_else(|| shape("(let-syntax ((name transformer) ...) body ...)"))?
+                        .to_vec();
                     self.with_scope(|ex| {
                         for b in &list {
                             let Some([n, spec]) = b.items() else {
@@ -292,7 +327,10 @@ impl Expander<'_> {
             "import" | "define-library" => node(Core::Unspecified),
             "assert" => match args {
                 [e] => {
-                    let text = format!("assertion failed: {}", crate::runtime::printer::syntax_text(&self.strip(e)));
+                    let text = format!(
+                        "assertion failed: {}",
+                        crate::runtime::printer::syntax_text(&self.strip(e))
+                    );
                     let failure = Syn::list(
                         vec![self.core_sym("error", span), Syn::new(Datum::Str(text.into()), span)],
                         span,
@@ -329,11 +367,15 @@ impl Expander<'_> {
         for b in list {
             match b.items() {
                 Some([n, init]) => {
-                    let id = n.ident().ok_or_else(|| err("a binding name must be an identifier", n.span))?;
+                    let id = n
+                        .ident()
+                        .ok_or_else(|| err("a binding name must be an identifier", n.span))?;
                     out.push((id.clone(), init.clone()));
                 }
                 Some([n]) => {
-                    let id = n.ident().ok_or_else(|| err("a binding name must be an identifier", n.span))?;
+                    let id = n
+                        .ident()
+                        .ok_or_else(|| err("a binding name must be an identifier", n.span))?;
                     out.push((id.clone(), self.core_list(&["%unspecified"], n.span)));
                 }
                 _ => return Err(err("expected (name value)", b.span)),
@@ -356,7 +398,10 @@ impl Expander<'_> {
                 let pairs = self.binding_pairs(bindings)?;
                 let inits = pairs.iter().map(|(_, i)| self.expr(i)).collect::<Result<Vec<_>, _>>()?;
                 let formals = Syn::list(
-                    pairs.iter().map(|(id, _)| Syn::new(Datum::Sym(id.clone()), span)).collect(),
+                    pairs
+                        .iter()
+                        .map(|(id, _)| Syn::new(Datum::Sym(id.clone()), span))
+                        .collect(),
                     bindings.span,
                 );
                 let loop_name = loop_name.clone();
@@ -364,10 +409,7 @@ impl Expander<'_> {
                     let v = ex.bind(&loop_name);
                     ex.vars.get_mut(v).mutated = true;
                     let l = ex.lambda(&formals, body, &loop_name.name, span)?;
-                    let call = Node::new(
-                        Core::Call(Box::new(Node::new(Core::Local(v), span)), inits),
-                        span,
-                    );
+                    let call = Node::new(Core::Call(Box::new(Node::new(Core::Local(v), span)), inits), span);
                     Ok(Node::new(
                         Core::Letrec(vec![(v, Node::new(Core::Lambda(Box::new(l)), span))], Box::new(call)),
                         span,
@@ -386,7 +428,10 @@ impl Expander<'_> {
                     if vars.is_empty() {
                         return Ok(body);
                     }
-                    Ok(Node::new(Core::Let(vars.into_iter().zip(inits).collect(), Box::new(body)), span))
+                    Ok(Node::new(
+                        Core::Let(vars.into_iter().zip(inits).collect(), Box::new(body)),
+                        span,
+                    ))
                 })
             }
             _ => Err(err("bad let form: expected (let ((name value) ...) body ...)", span)),
@@ -422,12 +467,20 @@ impl Expander<'_> {
             ));
         }
         if items.len() == 1 {
-            return Ok(Syn::list(vec![self.core_sym("or", span), items[0].clone(), rest_form], span));
+            return Ok(Syn::list(
+                vec![self.core_sym("or", span), items[0].clone(), rest_form],
+                span,
+            ));
         }
         let mut b = vec![self.core_sym("begin", first.span)];
         b.extend_from_slice(&items[1..]);
         Ok(Syn::list(
-            vec![self.core_sym("if", span), items[0].clone(), Syn::list(b, first.span), rest_form],
+            vec![
+                self.core_sym("if", span),
+                items[0].clone(),
+                Syn::list(b, first.span),
+                rest_form,
+            ],
             first.span,
         ))
     }
@@ -475,7 +528,12 @@ impl Expander<'_> {
     }
 
     fn do_loop(&mut self, args: &[Syn], span: Span) -> Result<Syn, Diagnostic> {
-        let shape = || err("bad do form: expected (do ((var init step) ...) (test expr ...) command ...)", span);
+        let shape = || {
+            err(
+                "bad do form: expected (do ((var init step) ...) (test expr ...) command ...)",
+                span,
+            )
+        };
         let [specs, end, commands @ ..] = args else {
             return Err(shape());
         };
@@ -508,7 +566,12 @@ impl Expander<'_> {
                 loop_name,
                 Syn::list(bindings, span),
                 Syn::list(
-                    vec![self.core_sym("if", span), end[0].clone(), Syn::list(result, span), Syn::list(again, span)],
+                    vec![
+                        self.core_sym("if", span),
+                        end[0].clone(),
+                        Syn::list(result, span),
+                        Syn::list(again, span),
+                    ],
                     span,
                 ),
             ],
@@ -528,8 +591,7 @@ impl Expander<'_> {
         let var = spec_items[0].clone();
         let clauses = &spec_items[1..];
         let sym = |ex: &mut Self, p: &str| Syn::new(Datum::Sym(ex.gensym(p)), span);
-        let (guard_k, condition, handler_k, vals) =
-            (sym(self, "gk"), sym(self, "c"), sym(self, "hk"), sym(self, "v"));
+        let (guard_k, condition, handler_k, vals) = (sym(self, "gk"), sym(self, "c"), sym(self, "hk"), sym(self, "v"));
         let l = |ex: &Self, formals: Syn, body: Vec<Syn>| {
             let mut v = vec![ex.core_sym("lambda", span), formals];
             v.extend(body);
@@ -539,7 +601,10 @@ impl Expander<'_> {
         let reraise = l(
             self,
             nil.clone(),
-            vec![Syn::list(vec![self.core_sym("raise-continuable", span), condition.clone()], span)],
+            vec![Syn::list(
+                vec![self.core_sym("raise-continuable", span), condition.clone()],
+                span,
+            )],
         );
         let has_else = clauses
             .last()
@@ -550,7 +615,10 @@ impl Expander<'_> {
         cond.extend_from_slice(clauses);
         if !has_else {
             cond.push(Syn::list(
-                vec![self.core_sym("else", span), Syn::list(vec![handler_k.clone(), reraise], span)],
+                vec![
+                    self.core_sym("else", span),
+                    Syn::list(vec![handler_k.clone(), reraise], span),
+                ],
                 span,
             ));
         }
@@ -573,7 +641,11 @@ impl Expander<'_> {
                 vec![Syn::list(
                     vec![
                         self.core_sym("call/cc", span),
-                        l(self, Syn::list(vec![handler_k], span), vec![Syn::list(vec![guard_k.clone(), clause_thunk], span)]),
+                        l(
+                            self,
+                            Syn::list(vec![handler_k], span),
+                            vec![Syn::list(vec![guard_k.clone(), clause_thunk], span)],
+                        ),
                     ],
                     span,
                 )],
@@ -587,7 +659,14 @@ impl Expander<'_> {
             vec![Syn::list(
                 vec![
                     guard_k.clone(),
-                    l(self, nil.clone(), vec![Syn::list(vec![self.core_sym("apply", span), self.core_sym("values", span), vals], span)]),
+                    l(
+                        self,
+                        nil.clone(),
+                        vec![Syn::list(
+                            vec![self.core_sym("apply", span), self.core_sym("values", span), vals],
+                            span,
+                        )],
+                    ),
                 ],
                 span,
             )],
@@ -595,11 +674,20 @@ impl Expander<'_> {
         let thunk = l(
             self,
             nil,
-            vec![Syn::list(vec![self.core_sym("call-with-values", span), producer, deliver], span)],
+            vec![Syn::list(
+                vec![self.core_sym("call-with-values", span), producer, deliver],
+                span,
+            )],
         );
-        let weh = Syn::list(vec![self.core_sym("with-exception-handler", span), handler, thunk], span);
+        let weh = Syn::list(
+            vec![self.core_sym("with-exception-handler", span), handler, thunk],
+            span,
+        );
         let outer = l(self, Syn::list(vec![guard_k], span), vec![weh]);
-        Ok(Syn::list(vec![Syn::list(vec![self.core_sym("call/cc", span), outer], span)], span))
+        Ok(Syn::list(
+            vec![Syn::list(vec![self.core_sym("call/cc", span), outer], span)],
+            span,
+        ))
     }
 
     /// Quasiquote at nesting `depth`, as list-building syntax.
@@ -631,7 +719,9 @@ impl Expander<'_> {
                 };
                 for item in items.iter().rev() {
                     let splice = match item.items() {
-                        Some([h, e]) if depth == 1 && h.ident().is_some_and(|i| &*self.base_name(i) == "unquote-splicing") => {
+                        Some([h, e])
+                            if depth == 1 && h.ident().is_some_and(|i| &*self.base_name(i) == "unquote-splicing") =>
+                        {
                             Some(e.clone())
                         }
                         _ => None,
@@ -660,7 +750,10 @@ impl Expander<'_> {
         let define = |ex: &Self, name: Syn, value: Syn| Syn::list(vec![ex.core_sym("define", span), name, value], span);
         if head == "define-values" {
             let [_, formals, expr] = items else {
-                return Err(err("bad define-values form: expected (define-values formals expr)", span));
+                return Err(err(
+                    "bad define-values form: expected (define-values formals expr)",
+                    span,
+                ));
             };
             let (names, rest): (Vec<Syn>, Option<Syn>) = match &formals.datum {
                 Datum::List(xs, t) => (xs.clone(), t.as_deref().cloned()),
@@ -683,18 +776,27 @@ impl Expander<'_> {
                 }
                 None => Syn::list(temps, span),
             };
-            let producer = Syn::list(vec![self.core_sym("lambda", span), Syn::list(vec![], span), expr.clone()], span);
+            let producer = Syn::list(
+                vec![self.core_sym("lambda", span), Syn::list(vec![], span), expr.clone()],
+                span,
+            );
             let mut consumer = vec![self.core_sym("lambda", span), tformals];
             consumer.extend(sets);
             consumer.push(self.core_list(&["%unspecified"], span));
             out.push(Syn::list(
-                vec![self.core_sym("call-with-values", span), producer, Syn::list(consumer, span)],
+                vec![
+                    self.core_sym("call-with-values", span),
+                    producer,
+                    Syn::list(consumer, span),
+                ],
                 span,
             ));
             return Ok(out);
         }
         // (define-record-type name (ctor field ...) pred (field accessor [modifier]) ...)
-        let shape = || err("bad define-record-type form: expected (define-record-type name (constructor field ...) predicate (field accessor [modifier]) ...)", span);
+        let shape = || {
+            err("bad define-record-type form: expected (define-record-type name (constructor field ...) predicate (field accessor [modifier]) ...)", span)
+        };
         let [_, tname, ctor, pred, fields @ ..] = items else {
             return Err(shape());
         };
@@ -725,46 +827,98 @@ impl Expander<'_> {
             let args: Vec<Syn> = ci[1..].to_vec();
             let mut make = vec![self.core_sym("%make-record", span), type_id.clone()];
             for fname in &field_names {
-                let found = args.iter().find(|a| a.ident().is_some_and(|id| self.base_name(id) == *fname.ident().map(|i| &i.name).expect("stripped symbol")));
+                let found = args.iter().find(|a| {
+                    a.ident().is_some_and(|id| {
+                        self.base_name(id) == *fname.ident().map(|i| &i.name).expect("stripped symbol")
+                    })
+                });
                 make.push(match found {
                     Some(a) => a.clone(),
                     None => Syn::new(Datum::Bool(false), span),
                 });
             }
-            let lambda = Syn::list(vec![self.core_sym("lambda", span), Syn::list(args, span), Syn::list(make, span)], span);
+            let lambda = Syn::list(
+                vec![
+                    self.core_sym("lambda", span),
+                    Syn::list(args, span),
+                    Syn::list(make, span),
+                ],
+                span,
+            );
             out.push(define(self, ci[0].clone(), lambda));
         } else if let Datum::Sym(_) = ctor.datum {
             let all: Vec<Syn> = field_names.iter().map(|n| Syn::new(n.datum.clone(), span)).collect();
             let mut make = vec![self.core_sym("%make-record", span), type_id.clone()];
             make.extend(all.iter().cloned());
-            let lambda = Syn::list(vec![self.core_sym("lambda", span), Syn::list(all, span), Syn::list(make, span)], span);
+            let lambda = Syn::list(
+                vec![
+                    self.core_sym("lambda", span),
+                    Syn::list(all, span),
+                    Syn::list(make, span),
+                ],
+                span,
+            );
             out.push(define(self, ctor.clone(), lambda));
         }
         let x = Syn::new(Datum::Sym(self.gensym("r")), span);
         let v = Syn::new(Datum::Sym(self.gensym("v")), span);
         if pred.ident().is_some() {
             let body = Syn::list(vec![self.core_sym("%record?", span), x.clone(), type_id.clone()], span);
-            out.push(define(self, pred.clone(), Syn::list(vec![self.core_sym("lambda", span), Syn::list(vec![x.clone()], span), body], span)));
+            out.push(define(
+                self,
+                pred.clone(),
+                Syn::list(
+                    vec![self.core_sym("lambda", span), Syn::list(vec![x.clone()], span), body],
+                    span,
+                ),
+            ));
         }
         for (i, fs) in fields.iter().enumerate() {
             let fi = fs.items().unwrap_or(&[]);
             let index = Syn::new(Datum::Num(Num::Int(i as i64)), span);
             if let Some(acc) = fi.get(1) {
                 let body = Syn::list(
-                    vec![self.core_sym("%record-ref", span), x.clone(), type_id.clone(), index.clone(), q(self, self.strip(acc))],
+                    vec![
+                        self.core_sym("%record-ref", span),
+                        x.clone(),
+                        type_id.clone(),
+                        index.clone(),
+                        q(self, self.strip(acc)),
+                    ],
                     span,
                 );
-                out.push(define(self, acc.clone(), Syn::list(vec![self.core_sym("lambda", span), Syn::list(vec![x.clone()], span), body], span)));
+                out.push(define(
+                    self,
+                    acc.clone(),
+                    Syn::list(
+                        vec![self.core_sym("lambda", span), Syn::list(vec![x.clone()], span), body],
+                        span,
+                    ),
+                ));
             }
             if let Some(modifier) = fi.get(2) {
                 let body = Syn::list(
-                    vec![self.core_sym("%record-set!", span), x.clone(), type_id.clone(), index, v.clone(), q(self, self.strip(modifier))],
+                    vec![
+                        self.core_sym("%record-set!", span),
+                        x.clone(),
+                        type_id.clone(),
+                        index,
+                        v.clone(),
+                        q(self, self.strip(modifier)),
+                    ],
                     span,
                 );
                 out.push(define(
                     self,
                     modifier.clone(),
-                    Syn::list(vec![self.core_sym("lambda", span), Syn::list(vec![x.clone(), v.clone()], span), body], span),
+                    Syn::list(
+                        vec![
+                            self.core_sym("lambda", span),
+                            Syn::list(vec![x.clone(), v.clone()], span),
+                            body,
+                        ],
+                        span,
+                    ),
                 ));
             }
         }

@@ -377,14 +377,19 @@ impl<'a> Expander<'a> {
                 let inner_items = inner.items().map(<[Syn]>::to_vec).unwrap_or_default();
                 self.definition(&inner, &inner_items)
             }
-            _ => Err(err("expected (define name value) or (define (name args ...) body ...)", f.span)),
+            _ => Err(err(
+                "expected (define name value) or (define (name args ...) body ...)",
+                f.span,
+            )),
         }
     }
 
     fn syntax_definition(&mut self, f: &Syn, items: &[Syn]) -> Result<(Ident, Rc<Macro>), Diagnostic> {
         match items {
             [_, name, spec] => {
-                let id = name.ident().ok_or_else(|| err("expected (define-syntax name transformer)", f.span))?;
+                let id = name
+                    .ident()
+                    .ok_or_else(|| err("expected (define-syntax name transformer)", f.span))?;
                 let m = self.parse_syntax_rules(&id.name, spec)?;
                 Ok((id.clone(), m))
             }
@@ -446,7 +451,11 @@ impl<'a> Expander<'a> {
             ("null?", 1) => Core::Prim(Prim::IsNull, vec![self.expr(&args[0])?]),
             ("-", 1) => Core::Prim(Prim::Neg, vec![self.expr(&args[0])?]),
             (op @ ("+" | "-" | "*"), n) if n >= 2 => {
-                let bin = BINARY_PRIMS.iter().find(|(p, _)| *p == op).map(|(_, b)| *b).expect("listed");
+                let bin = BINARY_PRIMS
+                    .iter()
+                    .find(|(p, _)| *p == op)
+                    .map(|(_, b)| *b)
+                    .expect("listed");
                 let mut acc = self.expr(&args[0])?;
                 for a in &args[1..] {
                     let rhs = self.expr(a)?;
@@ -577,10 +586,18 @@ impl<'a> Expander<'a> {
                 Datum::List(items, tail) => {
                     let mut names = Vec::new();
                     for i in items {
-                        names.push(i.ident().ok_or_else(|| err("a parameter must be an identifier", i.span))?.clone());
+                        names.push(
+                            i.ident()
+                                .ok_or_else(|| err("a parameter must be an identifier", i.span))?
+                                .clone(),
+                        );
                     }
                     let rest = match tail {
-                        Some(t) => Some(t.ident().ok_or_else(|| err("a rest parameter must be an identifier", t.span))?.clone()),
+                        Some(t) => Some(
+                            t.ident()
+                                .ok_or_else(|| err("a rest parameter must be an identifier", t.span))?
+                                .clone(),
+                        ),
                         None => None,
                     };
                     (names, rest)
@@ -591,7 +608,11 @@ impl<'a> Expander<'a> {
             let rest = rest.map(|r| self.bind_var(&r));
             let body = self.body(body, span)?;
             Ok(Lambda {
-                name: if name.is_empty() { "lambda".to_string() } else { name.to_string() },
+                name: if name.is_empty() {
+                    "lambda".to_string()
+                } else {
+                    name.to_string()
+                },
                 params,
                 rest,
                 body,
@@ -604,7 +625,10 @@ impl<'a> Expander<'a> {
     }
 
     /// Binds `names` in a new scope around `f` (for `let` and friends).
-    pub(crate) fn with_scope<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T, Diagnostic>) -> Result<T, Diagnostic> {
+    pub(crate) fn with_scope<T>(
+        &mut self,
+        f: impl FnOnce(&mut Self) -> Result<T, Diagnostic>,
+    ) -> Result<T, Diagnostic> {
         self.scopes.push(Vec::new());
         let r = f(self);
         self.scopes.pop();
@@ -618,7 +642,10 @@ impl<'a> Expander<'a> {
 
     /// Binds a macro in the innermost scope.
     pub(crate) fn bind_macro(&mut self, id: Ident, m: Rc<Macro>) {
-        self.scopes.last_mut().expect("a scope is open").push((id, Binding::Macro(m)));
+        self.scopes
+            .last_mut()
+            .expect("a scope is open")
+            .push((id, Binding::Macro(m)));
     }
 
     /// Marks a local as assigned (and captured, if assigned from an inner function).

@@ -47,7 +47,13 @@ type Binds = HashMap<Ident, Bound>;
 impl Expander<'_> {
     /// Parses `(syntax-rules (literal ...) (pattern template) ...)`.
     pub(super) fn parse_syntax_rules(&mut self, name: &str, spec: &Syn) -> Result<Rc<Macro>, Diagnostic> {
-        let bad = || Diagnostic::new("SyntaxError", "expected (syntax-rules (literal ...) (pattern template) ...)", Some(spec.span));
+        let bad = || {
+            Diagnostic::new(
+                "SyntaxError",
+                "expected (syntax-rules (literal ...) (pattern template) ...)",
+                Some(spec.span),
+            )
+        };
         let items = spec.items().ok_or_else(bad)?;
         let head = items.first().and_then(Syn::ident).ok_or_else(bad)?;
         if self.base_name(head).as_ref() != "syntax-rules" {
@@ -146,7 +152,10 @@ impl Expander<'_> {
                     seqs.push(b);
                 }
                 for var in self.pattern_vars(m, repeated) {
-                    let all = seqs.iter().map(|b| b.get(&var).cloned().unwrap_or(Bound::Many(Vec::new()))).collect();
+                    let all = seqs
+                        .iter()
+                        .map(|b| b.get(&var).cloned().unwrap_or(Bound::Many(Vec::new())))
+                        .collect();
                     binds.insert(var, Bound::Many(all));
                 }
                 for (p, f) in after.iter().zip(&items[before.len() + n..]) {
@@ -184,7 +193,10 @@ impl Expander<'_> {
                             }
                         } else {
                             let span = rest_items[0].span;
-                            Syn::new(Datum::List(rest_items.to_vec(), ftail.map(|t| Box::new(t.clone()))), span)
+                            Syn::new(
+                                Datum::List(rest_items.to_vec(), ftail.map(|t| Box::new(t.clone()))),
+                                span,
+                            )
                         };
                         self.match_pattern(m, t, &rest, binds)
                     }
@@ -264,7 +276,10 @@ impl Expander<'_> {
                 Some(Bound::One(s)) => Ok(s.clone()),
                 Some(Bound::Many(_)) => Err(Diagnostic::new(
                     "SyntaxError",
-                    format!("pattern variable '{}' used without an ellipsis in '{}'", id.name, m.name),
+                    format!(
+                        "pattern variable '{}' used without an ellipsis in '{}'",
+                        id.name, m.name
+                    ),
                     Some(t.span),
                 )),
                 None => {

@@ -30,7 +30,13 @@ fn range(vm: &mut Vm, who: &str, args: &[Value], from: usize, len: usize) -> Res
 fn items(vm: &mut Vm, who: &str, pos: usize, v: Value, t: TypeId) -> Result<Vec<Value>, OpError> {
     match items_of(&vm.space, v, t) {
         Some(i) => Ok(i.clone()),
-        None => Err(wrong_type(vm, who, pos, if t == T::VECTOR { "vector" } else { "bytevector" }, v)),
+        None => Err(wrong_type(
+            vm,
+            who,
+            pos,
+            if t == T::VECTOR { "vector" } else { "bytevector" },
+            v,
+        )),
     }
 }
 
@@ -217,11 +223,15 @@ fn make_record(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     alloc(vm, T::RECORD, Body::Fields(a.to_vec().into_boxed_slice()))
 }
 fn is_record(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
-    Ok(Value::bool(fields_of(&vm.space, a[0], T::RECORD).is_some_and(|f| f[0] == a[1])))
+    Ok(Value::bool(
+        fields_of(&vm.space, a[0], T::RECORD).is_some_and(|f| f[0] == a[1]),
+    ))
 }
 fn record_error(vm: &mut Vm, who: Value, rtd: Value, r: Value) -> OpError {
     let name = display_string(vm, who);
-    let tname = fields_of(&vm.space, rtd, T::RECORD_TYPE).map(|f| f[0]).unwrap_or(Value::NONE);
+    let tname = fields_of(&vm.space, rtd, T::RECORD_TYPE)
+        .map(|f| f[0])
+        .unwrap_or(Value::NONE);
     let tname = display_string(vm, tname);
     wrong_type(vm, &name, 1, &tname, r)
 }
@@ -247,7 +257,9 @@ fn record_set(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
 
 fn port_kind(vm: &Vm, v: Option<&Value>) -> i64 {
     match v {
-        Some(p) => fields_of(&vm.space, *p, T::PORT).and_then(|f| f[0].as_small_int()).unwrap_or(0),
+        Some(p) => fields_of(&vm.space, *p, T::PORT)
+            .and_then(|f| f[0].as_small_int())
+            .unwrap_or(0),
         None => 1,
     }
 }
@@ -269,7 +281,15 @@ pub fn emit(vm: &mut Vm, text: &str, port: Option<&Value>, from: &[Value]) -> Re
                 f[1] = s;
             }
         }
-        _ => return Err(wrong_type(vm, "write", 2, "output port", port.copied().unwrap_or(Value::NONE))),
+        _ => {
+            return Err(wrong_type(
+                vm,
+                "write",
+                2,
+                "output port",
+                port.copied().unwrap_or(Value::NONE),
+            ))
+        }
     }
     Ok(Value::UNSPECIFIED)
 }
@@ -299,7 +319,11 @@ fn write_string_native(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
 }
 fn make_port(vm: &mut Vm, kind: i64) -> Result<Value, OpError> {
     let empty = vm.space.str_value("")?;
-    alloc(vm, T::PORT, Body::Fields(Box::new([Value::small_int(kind).expect("small"), empty])))
+    alloc(
+        vm,
+        T::PORT,
+        Body::Fields(Box::new([Value::small_int(kind).expect("small"), empty])),
+    )
 }
 fn current_output_port(vm: &mut Vm, _: &[Value]) -> Result<Value, OpError> {
     make_port(vm, 1)
@@ -345,7 +369,10 @@ fn read_line(vm: &mut Vm, _: &[Value]) -> Result<Value, OpError> {
 // ---- the rest ------------------------------------------------------------------
 
 fn is_procedure(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
-    Ok(Value::bool(matches!(vm.space.type_of(a[0]), TypeId::FUNCTION | TypeId::NATIVE)))
+    Ok(Value::bool(matches!(
+        vm.space.type_of(a[0]),
+        TypeId::FUNCTION | TypeId::NATIVE
+    )))
 }
 fn is_boolean(_: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     Ok(Value::bool(a[0] == Value::TRUE || a[0] == Value::FALSE))

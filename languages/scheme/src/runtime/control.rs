@@ -156,7 +156,9 @@ pub fn describe(vm: &mut Vm, w: &Value) -> (String, String) {
 
 /// `(exit n)` ends the run with status n.
 pub fn exit_status(vm: &mut Vm, w: &Value) -> Option<i32> {
-    fields_of(&vm.space, *w, T::EXIT).and_then(|f| f[0].as_small_int()).map(|i| i as i32)
+    fields_of(&vm.space, *w, T::EXIT)
+        .and_then(|f| f[0].as_small_int())
+        .map(|i| i as i32)
 }
 
 /// Control natives.

@@ -272,7 +272,9 @@ pub fn equal(vm: &Vm, a: Value, b: Value) -> bool {
 }
 
 fn eq_native(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
-    Ok(Value::bool(a[0] == a[1] || (a[0].is_immediate() && vm.space.identical(a[0], a[1]))))
+    Ok(Value::bool(
+        a[0] == a[1] || (a[0].is_immediate() && vm.space.identical(a[0], a[1])),
+    ))
 }
 fn eqv_native(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     Ok(Value::bool(eqv(vm, a[0], a[1])))

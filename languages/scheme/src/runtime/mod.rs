@@ -101,7 +101,11 @@ pub fn state(vm: &mut Vm) -> &mut SchemeState {
 pub fn register(reg: &mut Registry) {
     for (i, name) in T::NAMES.iter().enumerate() {
         let t = reg.add_type(name, Some(TypeId::OBJECT));
-        assert_eq!(t.0, TypeId::CORE_COUNT + i as u16, "scheme types come right after the core ones");
+        assert_eq!(
+            t.0,
+            TypeId::CORE_COUNT + i as u16,
+            "scheme types come right after the core ones"
+        );
     }
     for (t, name) in [
         (TypeId::NONE, "null"),

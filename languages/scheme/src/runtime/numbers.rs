@@ -94,7 +94,11 @@ pub fn exact_of_num(n: &Num) -> Option<Num> {
 }
 
 fn big_to_f64(b: &BigInt) -> f64 {
-    b.to_f64().unwrap_or(if b.is_negative() { f64::NEG_INFINITY } else { f64::INFINITY })
+    b.to_f64().unwrap_or(if b.is_negative() {
+        f64::NEG_INFINITY
+    } else {
+        f64::INFINITY
+    })
 }
 
 /// The value as a double.
@@ -129,7 +133,11 @@ pub fn exact(n: N) -> Option<N> {
             let sign = if bits >> 63 == 1 { -1 } else { 1 };
             let exp = ((bits >> 52) & 0x7ff) as i64;
             let frac = bits & ((1u64 << 52) - 1);
-            let (mant, e) = if exp == 0 { (frac, -1074) } else { (frac | (1u64 << 52), exp - 1075) };
+            let (mant, e) = if exp == 0 {
+                (frac, -1074)
+            } else {
+                (frac | (1u64 << 52), exp - 1075)
+            };
             let m = BigInt::from(mant) * sign;
             if e >= 0 {
                 Some(N::I(m << e as usize))
@@ -179,13 +187,20 @@ pub fn from_n(vm: &mut Vm, n: N) -> Result<Value, OpError> {
 /// True if `v` is a number.
 pub fn is_number(space: &StandardSpace, v: Value) -> bool {
     v.as_small_int().is_some()
-        || matches!(space.type_of(v), TypeId::INT | TypeId::BIGINT | TypeId::FLOAT | T::RATIONAL)
+        || matches!(
+            space.type_of(v),
+            TypeId::INT | TypeId::BIGINT | TypeId::FLOAT | T::RATIONAL
+        )
 }
 
 /// How a number prints in `radix`; `None` if `v` is not a number.
 pub fn number_text(space: &StandardSpace, v: Value, radix: u32) -> Option<String> {
     if let Some(i) = v.as_small_int() {
-        return Some(if radix == 10 { i.to_string() } else { BigInt::from(i).to_str_radix(radix) });
+        return Some(if radix == 10 {
+            i.to_string()
+        } else {
+            BigInt::from(i).to_str_radix(radix)
+        });
     }
     if !is_number(space, v) {
         return None;
@@ -282,7 +297,10 @@ fn q_binary(vm: &mut Vm, args: &[Value], op: BinOp) -> Result<Value, Fail> {
     }
     match arith(op, &a, &b) {
         Some(n) => from_n(vm, n).map_err(Fail::Error),
-        None => Err(Fail::Error(OpError::new(ErrorKind::ZeroDivision, "/: division by zero"))),
+        None => Err(Fail::Error(OpError::new(
+            ErrorKind::ZeroDivision,
+            "/: division by zero",
+        ))),
     }
 }
 
@@ -425,7 +443,9 @@ fn chain(vm: &mut Vm, who: &str, args: &[Value], ok: fn(Ordering) -> bool) -> Re
     for (i, a) in args.iter().enumerate() {
         ns.push(num_arg(vm, who, i + 1, *a)?);
     }
-    Ok(Value::bool(ns.windows(2).all(|w| compare(&w[0], &w[1]).is_some_and(ok))))
+    Ok(Value::bool(
+        ns.windows(2).all(|w| compare(&w[0], &w[1]).is_some_and(ok)),
+    ))
 }
 
 fn num_eq(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
@@ -573,7 +593,10 @@ fn int_div(vm: &mut Vm, who: &str, args: &[Value], kind: Div) -> Result<(N, N), 
     let a = int_arg(vm, who, 1, args[0])?;
     let b = int_arg(vm, who, 2, args[1])?;
     if b.is_zero() {
-        return Err(OpError::new(ErrorKind::ZeroDivision, format!("{who}: division by zero")));
+        return Err(OpError::new(
+            ErrorKind::ZeroDivision,
+            format!("{who}: division by zero"),
+        ));
     }
     let (q, r) = match kind {
         Div::Truncate => (&a / &b, &a % &b),
@@ -672,7 +695,13 @@ fn denominator(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     }
 }
 
-fn rounding(vm: &mut Vm, who: &str, v: Value, f: fn(f64) -> f64, q: fn(&BigInt, &BigInt) -> BigInt) -> Result<Value, OpError> {
+fn rounding(
+    vm: &mut Vm,
+    who: &str,
+    v: Value,
+    f: fn(f64) -> f64,
+    q: fn(&BigInt, &BigInt) -> BigInt,
+) -> Result<Value, OpError> {
     match num_arg(vm, who, 1, v)? {
         N::F(x) => from_n(vm, N::F(f(x))),
         N::Q(a, b) => from_n(vm, N::I(q(&a, &b))),
@@ -771,7 +800,10 @@ fn sqrt(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     }
     let x = to_f64(&n);
     if x < 0.0 {
-        return Err(OpError::new(ErrorKind::Value, "sqrt: complex numbers are not supported"));
+        return Err(OpError::new(
+            ErrorKind::Value,
+            "sqrt: complex numbers are not supported",
+        ));
     }
     from_n(vm, N::F(x.sqrt()))
 }
@@ -779,7 +811,15 @@ fn sqrt(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
 fn exact_integer_sqrt(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     let b = match to_n(&vm.space, a[0]) {
         Some(N::I(b)) if !b.is_negative() => b,
-        _ => return Err(wrong_type(vm, "exact-integer-sqrt", 1, "exact nonnegative integer", a[0])),
+        _ => {
+            return Err(wrong_type(
+                vm,
+                "exact-integer-sqrt",
+                1,
+                "exact nonnegative integer",
+                a[0],
+            ))
+        }
     };
     let s = b.sqrt();
     let r = &b - &s * &s;

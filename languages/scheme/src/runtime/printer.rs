@@ -61,7 +61,11 @@ pub fn float_text(x: f64) -> String {
         return if x > 0.0 { "+inf.0".into() } else { "-inf.0".into() };
     }
     if x == 0.0 {
-        return if x.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if x.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     // Shortest round-trip digits and exponent, from Rust's `{:e}`.
     let sci = format!("{:e}", x.abs());
@@ -214,8 +218,12 @@ fn print(vm: &mut Vm, v: Value, write: bool, out: &mut String, depth: usize) {
             out.push(')');
         }
         T::RECORD => {
-            let f = fields_of(&vm.space, v, T::RECORD).map(<[Value]>::to_vec).unwrap_or_default();
-            let rtd = fields_of(&vm.space, f[0], T::RECORD_TYPE).map(<[Value]>::to_vec).unwrap_or_default();
+            let f = fields_of(&vm.space, v, T::RECORD)
+                .map(<[Value]>::to_vec)
+                .unwrap_or_default();
+            let rtd = fields_of(&vm.space, f[0], T::RECORD_TYPE)
+                .map(<[Value]>::to_vec)
+                .unwrap_or_default();
             let name = rtd.first().map(|n| display_string(vm, *n)).unwrap_or_default();
             let names = rtd
                 .get(1)
@@ -232,13 +240,17 @@ fn print(vm: &mut Vm, v: Value, write: bool, out: &mut String, depth: usize) {
             out.push('>');
         }
         T::RECORD_TYPE => {
-            let name = fields_of(&vm.space, v, T::RECORD_TYPE).map(|f| f[0]).unwrap_or(Value::NONE);
+            let name = fields_of(&vm.space, v, T::RECORD_TYPE)
+                .map(|f| f[0])
+                .unwrap_or(Value::NONE);
             out.push_str("#<record-type ");
             print(vm, name, false, out, depth + 1);
             out.push('>');
         }
         T::VALUES => {
-            let f = fields_of(&vm.space, v, T::VALUES).map(<[Value]>::to_vec).unwrap_or_default();
+            let f = fields_of(&vm.space, v, T::VALUES)
+                .map(<[Value]>::to_vec)
+                .unwrap_or_default();
             for (i, x) in f.into_iter().enumerate() {
                 if i > 0 {
                     out.push(' ');
@@ -247,7 +259,9 @@ fn print(vm: &mut Vm, v: Value, write: bool, out: &mut String, depth: usize) {
             }
         }
         T::CONDITION => {
-            let f = fields_of(&vm.space, v, T::CONDITION).map(<[Value]>::to_vec).unwrap_or_default();
+            let f = fields_of(&vm.space, v, T::CONDITION)
+                .map(<[Value]>::to_vec)
+                .unwrap_or_default();
             out.push_str("#<condition ");
             print(vm, f[1], false, out, depth + 1);
             out.push('>');

@@ -245,7 +245,13 @@ fn string_downcase(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     map_case(vm, "string-downcase", a, false)
 }
 
-fn compare_strings(vm: &mut Vm, who: &str, a: &[Value], fold: bool, ok: fn(std::cmp::Ordering) -> bool) -> Result<Value, OpError> {
+fn compare_strings(
+    vm: &mut Vm,
+    who: &str,
+    a: &[Value],
+    fold: bool,
+    ok: fn(std::cmp::Ordering) -> bool,
+) -> Result<Value, OpError> {
     let mut texts = Vec::with_capacity(a.len());
     for (i, v) in a.iter().enumerate() {
         let s = str_arg(vm, who, i + 1, *v)?;
@@ -254,7 +260,13 @@ fn compare_strings(vm: &mut Vm, who: &str, a: &[Value], fold: bool, ok: fn(std::
     Ok(Value::bool(texts.windows(2).all(|w| ok(w[0].cmp(&w[1])))))
 }
 
-fn compare_chars(vm: &mut Vm, who: &str, a: &[Value], fold: bool, ok: fn(std::cmp::Ordering) -> bool) -> Result<Value, OpError> {
+fn compare_chars(
+    vm: &mut Vm,
+    who: &str,
+    a: &[Value],
+    fold: bool,
+    ok: fn(std::cmp::Ordering) -> bool,
+) -> Result<Value, OpError> {
     let mut cs = Vec::with_capacity(a.len());
     for (i, v) in a.iter().enumerate() {
         let c = char_arg(vm, who, i + 1, *v)?;
@@ -311,7 +323,11 @@ fn char_to_integer(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     vm.space.int_value(c as i64)
 }
 fn integer_to_char(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
-    match a[0].as_small_int().and_then(|i| u32::try_from(i).ok()).and_then(char::from_u32) {
+    match a[0]
+        .as_small_int()
+        .and_then(|i| u32::try_from(i).ok())
+        .and_then(char::from_u32)
+    {
         Some(c) => Ok(Value::char(c)),
         None => Err(wrong_type(vm, "integer->char", 1, "Unicode scalar value", a[0])),
     }
