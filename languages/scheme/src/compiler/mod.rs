@@ -673,6 +673,12 @@ impl Compiler<'_> {
                     span,
                 )])
             }
+            Core::Prim(Prim::Not, args) if is_boolean_test(&args[0]) => {
+                // (not (< a b)): branch on the comparison itself.
+                let r = self.reg(span)?;
+                self.expr(&args[0], Target::Into(r))?;
+                Ok(vec![self.emit(Instr::JumpIfTrue { cond: r, target: Label(0) }, span)])
+            }
             Core::Prim(Prim::Not, args) => {
                 // (not x) is false exactly when x is not #f.
                 let x = self.operand(&args[0])?;
@@ -801,5 +807,14 @@ impl Compiler<'_> {
             }
         };
         self.load_const(c, dst, span)
+    }
+}
+
+/// True for the primitives that always yield a boolean (so a branch can test them directly).
+fn is_boolean_test(n: &Node) -> bool {
+    match &n.core {
+        Core::Prim(Prim::Binary(op), _) => op.is_comparison() || *op == BinOp::Is,
+        Core::Prim(Prim::IsNull | Prim::Not, _) => true,
+        _ => false,
     }
 }

@@ -713,9 +713,20 @@ impl Expander<'_> {
                         }
                     }
                 }
-                let mut acc = match tail {
-                    Some(t) => self.quasi(t, depth)?,
-                    None => quote(self, &Syn::list(vec![], span)),
+                // `(a . ,x)` was read as `(a unquote x)`: the last two items are the tail.
+                let n = items.len();
+                let dotted_unquote = tail.is_none()
+                    && n >= 3
+                    && items[n - 2].ident().is_some_and(|i| &*self.base_name(i) == "unquote");
+                let (items, mut acc) = if dotted_unquote {
+                    let t = Syn::list(items[n - 2..].to_vec(), items[n - 2].span);
+                    (&items[..n - 2], self.quasi(&t, depth)?)
+                } else {
+                    let acc = match tail {
+                        Some(t) => self.quasi(t, depth)?,
+                        None => quote(self, &Syn::list(vec![], span)),
+                    };
+                    (&items[..], acc)
                 };
                 for item in items.iter().rev() {
                     let splice = match item.items() {

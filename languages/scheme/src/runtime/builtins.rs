@@ -207,7 +207,7 @@ fn utf8_to_string(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     vm.space.str_value(&text)
 }
 fn string_to_utf8(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
-    let Some(s) = vm.space.str_of(a[0]).map(str::to_string) else {
+    let Some(s) = super::string_text(&vm.space, a[0]).map(str::to_string) else {
         return Err(wrong_type(vm, "string->utf8", 1, "string", a[0]));
     };
     let bytes: Vec<Value> = s.bytes().map(|b| Value::small_int(b as i64).expect("small")).collect();
@@ -275,7 +275,7 @@ pub fn emit(vm: &mut Vm, text: &str, port: Option<&Value>, from: &[Value]) -> Re
         3 => {
             let p = *port.expect("a string port");
             let old = fields_of(&vm.space, p, T::PORT).map(|f| f[1]).unwrap_or(Value::NONE);
-            let joined = format!("{}{text}", vm.space.str_of(old).unwrap_or(""));
+            let joined = format!("{}{text}", super::string_text(&vm.space, old).unwrap_or(""));
             let s = vm.space.str_value(&joined)?;
             if let Some(f) = fields_mut(&mut vm.space, p, T::PORT) {
                 f[1] = s;
@@ -312,7 +312,7 @@ fn write_char(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     emit(vm, &c.to_string(), a.get(1), a)
 }
 fn write_string_native(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
-    let Some(s) = vm.space.str_of(a[0]).map(str::to_string) else {
+    let Some(s) = super::string_text(&vm.space, a[0]).map(str::to_string) else {
         return Err(wrong_type(vm, "write-string", 1, "string", a[0]));
     };
     emit(vm, &s, a.get(1), a)
@@ -408,7 +408,7 @@ fn command_line(vm: &mut Vm, _: &[Value]) -> Result<Value, OpError> {
     list(vm, &vals, Value::NONE)
 }
 fn get_environment_variable(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
-    let Some(name) = vm.space.str_of(a[0]).map(str::to_string) else {
+    let Some(name) = super::string_text(&vm.space, a[0]).map(str::to_string) else {
         return Err(wrong_type(vm, "get-environment-variable", 1, "string", a[0]));
     };
     match std::env::var(name) {

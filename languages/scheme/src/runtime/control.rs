@@ -63,7 +63,7 @@ fn error_object_irritants(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
 
 fn kind_is(vm: &mut Vm, v: Value, kinds: &[&str]) -> bool {
     fields_of(&vm.space, v, T::CONDITION)
-        .and_then(|f| vm.space.str_of(f[0]))
+        .and_then(|f| super::string_text(&vm.space, f[0]))
         .is_some_and(|k| kinds.contains(&k))
 }
 
@@ -141,7 +141,7 @@ pub fn describe(vm: &mut Vm, w: &Value) -> (String, String) {
         }
     }
     if let Some(f) = fields_of(&vm.space, *w, T::CONDITION).map(<[Value]>::to_vec) {
-        let kind = vm.space.str_of(f[0]).unwrap_or("Error").to_string();
+        let kind = super::string_text(&vm.space, f[0]).unwrap_or("Error").to_string();
         let mut text = display_string(vm, f[1]);
         let irritants = list_items(vm, "error", 1, f[2]).unwrap_or_default();
         for i in irritants {

@@ -226,7 +226,7 @@ pub fn eqv(vm: &Vm, a: Value, b: Value) -> bool {
         TypeId::FLOAT => vm.space.float_of(a).map(f64::to_bits) == vm.space.float_of(b).map(f64::to_bits),
         TypeId::STR => {
             // The empty string is one object in spirit.
-            vm.space.str_of(a) == Some("") && vm.space.str_of(b) == Some("")
+            super::string_text(&vm.space, a) == Some("") && super::string_text(&vm.space, b) == Some("")
         }
         _ => false,
     }
@@ -261,7 +261,7 @@ pub fn equal(vm: &Vm, a: Value, b: Value) -> bool {
                 stack.extend(i1.iter().copied().zip(i2.iter().copied()));
             }
             TypeId::STR => {
-                if vm.space.str_of(x) != vm.space.str_of(y) {
+                if super::string_text(&vm.space, x) != super::string_text(&vm.space, y) {
                     return false;
                 }
             }

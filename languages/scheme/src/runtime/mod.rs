@@ -220,6 +220,14 @@ pub fn items_mut(space: &mut StandardSpace, v: Value, t: TypeId) -> Option<&mut 
     }
 }
 
+/// The text of a string (not of a symbol, which shares the layout).
+pub fn string_text(space: &StandardSpace, v: Value) -> Option<&str> {
+    if space.type_of(v) != TypeId::STR {
+        return None;
+    }
+    space.str_of(v)
+}
+
 /// The name of a symbol.
 pub fn symbol_name(space: &StandardSpace, v: Value) -> Option<&str> {
     let r = v.as_ref()?;

@@ -879,7 +879,7 @@ fn number_to_string(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
 }
 
 fn string_to_number(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
-    let Some(text) = vm.space.str_of(a[0]).map(str::to_string) else {
+    let Some(text) = super::string_text(&vm.space, a[0]).map(str::to_string) else {
         return Err(wrong_type(vm, "string->number", 1, "string", a[0]));
     };
     let prefix = match a.get(1).and_then(|r| r.as_small_int()) {
@@ -902,7 +902,7 @@ fn square(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
 }
 
 fn rational_literal(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
-    let text = |v: Value| vm.space.str_of(v).and_then(|s| s.parse::<BigInt>().ok());
+    let text = |v: Value| super::string_text(&vm.space, v).and_then(|s| s.parse::<BigInt>().ok());
     match (text(a[0]), text(a[1])) {
         (Some(n), Some(d)) => match make_q(n, d) {
             Some(q) => from_n(vm, q),

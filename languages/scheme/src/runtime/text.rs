@@ -13,7 +13,7 @@ use workbench_framework::space::standard::Vm;
 use workbench_framework::space::OpError;
 
 fn str_arg(vm: &mut Vm, who: &str, pos: usize, v: Value) -> Result<String, OpError> {
-    match vm.space.str_of(v) {
+    match super::string_text(&vm.space, v) {
         Some(s) => Ok(s.to_string()),
         None => Err(wrong_type(vm, who, pos, "string", v)),
     }
@@ -50,7 +50,7 @@ fn range(vm: &mut Vm, who: &str, args: &[Value], from: usize, len: usize) -> Res
 }
 
 fn is_string(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
-    Ok(Value::bool(vm.space.str_of(a[0]).is_some()))
+    Ok(Value::bool(super::string_text(&vm.space, a[0]).is_some()))
 }
 
 fn is_char(_: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
@@ -79,7 +79,7 @@ fn string(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
 }
 
 fn string_length(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
-    let n = match vm.space.str_of(a[0]) {
+    let n = match super::string_text(&vm.space, a[0]) {
         Some(s) if s.is_ascii() => s.len(),
         Some(s) => s.chars().count(),
         None => return Err(wrong_type(vm, "string-length", 1, "string", a[0])),
@@ -89,7 +89,7 @@ fn string_length(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
 
 fn string_ref(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     let k = index_arg(vm, "string-ref", 2, a[1])?;
-    let c = match vm.space.str_of(a[0]) {
+    let c = match super::string_text(&vm.space, a[0]) {
         Some(s) if s.is_ascii() => s.as_bytes().get(k).map(|b| *b as char),
         Some(s) => s.chars().nth(k),
         None => return Err(wrong_type(vm, "string-ref", 1, "string", a[0])),
@@ -167,7 +167,7 @@ fn string_copy_into(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
 fn string_append(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     let mut s = String::new();
     for (i, v) in a.iter().enumerate() {
-        match vm.space.str_of(*v) {
+        match super::string_text(&vm.space, *v) {
             Some(t) => s.push_str(t),
             None => return Err(wrong_type(vm, "string-append", i + 1, "string", *v)),
         }
