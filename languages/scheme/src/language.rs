@@ -15,8 +15,9 @@ use workbench_framework::span::{FileId, Span};
 /// The prelude: the higher-order part of the library, in Scheme.
 pub const PRELUDE: &str = include_str!("prelude.scm");
 
-/// Deepest non-tail recursion a Scheme program may use (frames live on the heap).
-pub const MAX_DEPTH: usize = 10_000_000;
+/// Deepest non-tail recursion a Scheme program may use by default (frames live on
+/// the heap; about 100 bytes each). An explicit `--max-depth` is kept.
+pub const MAX_DEPTH: usize = 3_000_000;
 
 /// Scheme (R7RS-small core).
 #[derive(Debug, Default)]
@@ -25,8 +26,36 @@ pub struct Scheme {
     state: RefCell<ExpandState>,
 }
 
-/// Reads, expands and compiles Scheme source.
+/// Stack for the front end: reading, expanding and compiling recurse on the
+/// nesting of the program (bounded by [`crate::reader::MAX_DEPTH`]).
+const FRONT_END_STACK: usize = 256 << 20;
+
+/// Reads, expands and compiles Scheme source (on a thread with a stack big
+/// enough for the deepest nesting the reader accepts).
 pub fn compile_source(
+    file: FileId,
+    source: &str,
+    globals: &mut Globals,
+    mode: Mode,
+    state: &mut ExpandState,
+) -> Result<Module, Vec<Diagnostic>> {
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .name("scheme-front-end".into())
+            .stack_size(FRONT_END_STACK)
+            .spawn_scoped(scope, || front_end(file, source, globals, mode, state));
+        match worker.map(|w| w.join()) {
+            Ok(Ok(result)) => result,
+            _ => Err(vec![Diagnostic::new(
+                "SyntaxError",
+                "the front end could not run",
+                None,
+            )]),
+        }
+    })
+}
+
+fn front_end(
     file: FileId,
     source: &str,
     globals: &mut Globals,
@@ -94,7 +123,9 @@ impl Language for Scheme {
         };
         vm.install(runtime::natives()).map_err(to_diag)?;
         vm.set_global_in(BUILTINS, "%void", Value::UNSPECIFIED);
-        vm.set_max_depth(vm.max_depth().max(MAX_DEPTH));
+        if vm.max_depth() == workbench_framework::interp::Limits::default().max_depth {
+            vm.set_max_depth(MAX_DEPTH);
+        }
         // The prelude runs in the builtins namespace, so its definitions are builtins.
         let file = vm.sources.add("<prelude>", PRELUDE);
         let mut state = ExpandState::default();

@@ -11,19 +11,19 @@
 //! expander uses for hygiene (see [`crate::expand`]).
 
 use crate::lexer::{lex, Token};
-use std::rc::Rc;
+use std::sync::Arc;
 use workbench_framework::diagnostic::Diagnostic;
 use workbench_framework::span::{FileId, Span};
 
 /// Deepest nesting of lists the reader accepts.
-pub const MAX_DEPTH: usize = 2_000;
+pub const MAX_DEPTH: usize = 10_000;
 
 /// An identifier: its name, and the renaming mark the expander gave it
 /// (0 for identifiers written in the source).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Ident {
     /// The name as written.
-    pub name: Rc<str>,
+    pub name: Arc<str>,
     /// 0, or the alias number of a macro-introduced identifier.
     pub mark: u32,
 }
@@ -57,7 +57,7 @@ pub enum Datum {
     /// A number.
     Num(Num),
     /// A string.
-    Str(Rc<str>),
+    Str(Arc<str>),
     /// A character.
     Char(char),
     /// `#t` or `#f`.

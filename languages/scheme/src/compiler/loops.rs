@@ -38,7 +38,8 @@ pub(super) fn inline_loop<'n>(vars: &Vars, bindings: &'n [(VarId, Node)], body: 
     if !matches!(f.core, Core::Local(x) if x == *v) || l.rest.is_some() || args.len() != l.params.len() {
         return None;
     }
-    if vars.get(*v).captured || args.iter().any(|a| mentions(a, *v)) {
+    let _ = vars;
+    if args.iter().any(|a| mentions(a, *v)) {
         return None;
     }
     if !tail_only(&l.body, *v, l.params.len(), true) {
@@ -49,6 +50,79 @@ pub(super) fn inline_loop<'n>(vars: &Vars, bindings: &'n [(VarId, Node)], body: 
         lambda: l,
         args,
     })
+}
+
+/// Decides which named lets become loops, then recomputes which variables are
+/// captured: a loop's body is part of the enclosing function, so a variable it
+/// shares with that function stays in a register instead of a cell.
+pub(super) fn plan_loops(nodes: &[Node], vars: &mut Vars) {
+    for v in &mut vars.vars {
+        v.captured = false;
+    }
+    for n in nodes {
+        owners(n, vars, 0);
+    }
+}
+
+/// Walks `n` inside (effective) function `f`: binds owners, marks captures.
+fn owners(n: &Node, vars: &mut Vars, f: u32) {
+    let touch = |vars: &mut Vars, v: VarId| {
+        if vars.get(v).owner != f {
+            vars.get_mut(v).captured = true;
+        }
+    };
+    match &n.core {
+        Core::Local(v) => touch(vars, *v),
+        Core::SetLocal(v, e) => {
+            touch(vars, *v);
+            owners(e, vars, f);
+        }
+        Core::Quote(_) | Core::Unspecified | Core::Global(_) => {}
+        Core::SetGlobal(_, e) | Core::DefGlobal(_, e) => owners(e, vars, f),
+        Core::If(c, t, e) => {
+            owners(c, vars, f);
+            owners(t, vars, f);
+            owners(e, vars, f);
+        }
+        Core::Lambda(l) => lambda_owners(l, vars, l.id),
+        Core::Seq(ns) => ns.iter().for_each(|x| owners(x, vars, f)),
+        Core::Call(g, args) => {
+            owners(g, vars, f);
+            args.iter().for_each(|a| owners(a, vars, f));
+        }
+        Core::Prim(_, args) => args.iter().for_each(|a| owners(a, vars, f)),
+        Core::Let(bs, body) => {
+            for (v, e) in bs {
+                owners(e, vars, f);
+                vars.get_mut(*v).owner = f;
+            }
+            owners(body, vars, f);
+        }
+        Core::Letrec(bs, body) => {
+            for (v, _) in bs {
+                vars.get_mut(*v).owner = f;
+            }
+            if let Some(l) = inline_loop(vars, bs, body) {
+                // The loop's lambda runs in this frame: its parameters are ours.
+                l.args.iter().for_each(|a| owners(a, vars, f));
+                lambda_owners(l.lambda, vars, f);
+                return;
+            }
+            bs.iter().for_each(|(_, e)| owners(e, vars, f));
+            owners(body, vars, f);
+        }
+        Core::Apply(a, b) | Core::Try(a, b) => {
+            owners(a, vars, f);
+            owners(b, vars, f);
+        }
+    }
+}
+
+fn lambda_owners(l: &Lambda, vars: &mut Vars, f: u32) {
+    for v in l.params.iter().chain(l.rest.iter()) {
+        vars.get_mut(*v).owner = f;
+    }
+    owners(&l.body, vars, f);
 }
 
 /// True if `v` appears only as the callee of tail calls with `arity` arguments.

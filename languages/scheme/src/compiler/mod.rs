@@ -76,7 +76,8 @@ fn build_error(e: BuildError, span: Span) -> Diagnostic {
 }
 
 /// Compiles expanded top-level nodes into a module.
-pub fn compile(nodes: Vec<Node>, vars: Vars, globals: &mut Globals, mode: Mode, span: Span) -> R<Module> {
+pub fn compile(nodes: Vec<Node>, mut vars: Vars, globals: &mut Globals, mode: Mode, span: Span) -> R<Module> {
+    loops::plan_loops(&nodes, &mut vars);
     let mut c = Compiler {
         globals,
         vars,
@@ -677,7 +678,13 @@ impl Compiler<'_> {
                 // (not (< a b)): branch on the comparison itself.
                 let r = self.reg(span)?;
                 self.expr(&args[0], Target::Into(r))?;
-                Ok(vec![self.emit(Instr::JumpIfTrue { cond: r, target: Label(0) }, span)])
+                Ok(vec![self.emit(
+                    Instr::JumpIfTrue {
+                        cond: r,
+                        target: Label(0),
+                    },
+                    span,
+                )])
             }
             Core::Prim(Prim::Not, args) => {
                 // (not x) is false exactly when x is not #f.

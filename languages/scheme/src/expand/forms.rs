@@ -715,9 +715,8 @@ impl Expander<'_> {
                 }
                 // `(a . ,x)` was read as `(a unquote x)`: the last two items are the tail.
                 let n = items.len();
-                let dotted_unquote = tail.is_none()
-                    && n >= 3
-                    && items[n - 2].ident().is_some_and(|i| &*self.base_name(i) == "unquote");
+                let dotted_unquote =
+                    tail.is_none() && n >= 3 && items[n - 2].ident().is_some_and(|i| &*self.base_name(i) == "unquote");
                 let (items, mut acc) = if dotted_unquote {
                     let t = Syn::list(items[n - 2..].to_vec(), items[n - 2].span);
                     (&items[..n - 2], self.quasi(&t, depth)?)

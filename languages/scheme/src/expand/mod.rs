@@ -22,7 +22,7 @@ pub mod syntax_rules;
 use crate::core::{Core, Lambda, Node, Prim, VarId, Vars};
 use crate::reader::{Datum, Ident, Syn};
 use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
+use std::sync::Arc;
 use syntax_rules::Macro;
 use workbench_framework::bytecode::BinOp;
 use workbench_framework::diagnostic::Diagnostic;
@@ -78,7 +78,7 @@ pub const SPECIALS: &[&str] = &[
 #[derive(Debug, Default)]
 pub struct ExpandState {
     /// Global macros by name.
-    pub macros: HashMap<Rc<str>, Rc<Macro>>,
+    pub macros: HashMap<Arc<str>, Arc<Macro>>,
     /// Alias table: mark `k` (1-based) stands for `aliases[k - 1].0`, an
     /// identifier of a macro defined where `aliases[k - 1].1` local scopes were open.
     pub aliases: Vec<(Ident, usize)>,
@@ -91,7 +91,7 @@ pub struct ExpandState {
 #[derive(Clone, Debug)]
 enum Binding {
     Var(VarId),
-    Macro(Rc<Macro>),
+    Macro(Arc<Macro>),
 }
 
 /// What an identifier means at a point of the program.
@@ -100,11 +100,11 @@ pub enum Resolved {
     /// A local variable.
     Local(VarId),
     /// A macro.
-    Macro(Rc<Macro>),
+    Macro(Arc<Macro>),
     /// A special form.
     Special(&'static str),
     /// A global variable.
-    Global(Rc<str>),
+    Global(Arc<str>),
 }
 
 /// The expander of one compilation unit.
@@ -160,7 +160,7 @@ impl<'a> Expander<'a> {
     }
 
     /// The name an identifier had where it was first written.
-    pub fn base_name(&self, id: &Ident) -> Rc<str> {
+    pub fn base_name(&self, id: &Ident) -> Arc<str> {
         let mut cur = id;
         while cur.mark != 0 && cur.mark != CORE {
             cur = &self.st.aliases[cur.mark as usize - 1].0;
@@ -218,7 +218,7 @@ impl<'a> Expander<'a> {
             (Resolved::Local(x), Resolved::Local(y)) => x == y,
             (Resolved::Global(x), Resolved::Global(y)) => x == y,
             (Resolved::Special(x), Resolved::Special(y)) => x == y,
-            (Resolved::Macro(x), Resolved::Macro(y)) => Rc::ptr_eq(&x, &y),
+            (Resolved::Macro(x), Resolved::Macro(y)) => Arc::ptr_eq(&x, &y),
             _ => false,
         }
     }
@@ -384,7 +384,7 @@ impl<'a> Expander<'a> {
         }
     }
 
-    fn syntax_definition(&mut self, f: &Syn, items: &[Syn]) -> Result<(Ident, Rc<Macro>), Diagnostic> {
+    fn syntax_definition(&mut self, f: &Syn, items: &[Syn]) -> Result<(Ident, Arc<Macro>), Diagnostic> {
         match items {
             [_, name, spec] => {
                 let id = name
@@ -641,7 +641,7 @@ impl<'a> Expander<'a> {
     }
 
     /// Binds a macro in the innermost scope.
-    pub(crate) fn bind_macro(&mut self, id: Ident, m: Rc<Macro>) {
+    pub(crate) fn bind_macro(&mut self, id: Ident, m: Arc<Macro>) {
         self.scopes
             .last_mut()
             .expect("a scope is open")

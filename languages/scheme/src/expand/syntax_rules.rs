@@ -17,7 +17,7 @@
 use super::Expander;
 use crate::reader::{Datum, Ident, Syn};
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 use workbench_framework::diagnostic::Diagnostic;
 
 /// A `syntax-rules` transformer.
@@ -26,7 +26,7 @@ pub struct Macro {
     /// The macro's name, for messages.
     pub name: String,
     /// The ellipsis identifier's name (`...` unless given).
-    pub ellipsis: Rc<str>,
+    pub ellipsis: Arc<str>,
     /// Literal identifiers.
     pub literals: Vec<Ident>,
     /// `(pattern, template)` pairs, tried in order.
@@ -46,7 +46,7 @@ type Binds = HashMap<Ident, Bound>;
 
 impl Expander<'_> {
     /// Parses `(syntax-rules (literal ...) (pattern template) ...)`.
-    pub(super) fn parse_syntax_rules(&mut self, name: &str, spec: &Syn) -> Result<Rc<Macro>, Diagnostic> {
+    pub(super) fn parse_syntax_rules(&mut self, name: &str, spec: &Syn) -> Result<Arc<Macro>, Diagnostic> {
         let bad = || {
             Diagnostic::new(
                 "SyntaxError",
@@ -64,7 +64,7 @@ impl Expander<'_> {
             ));
         }
         let mut rest = &items[1..];
-        let mut ellipsis: Rc<str> = "...".into();
+        let mut ellipsis: Arc<str> = "...".into();
         if let Some(id) = rest.first().and_then(Syn::ident) {
             ellipsis = self.base_name(id);
             rest = &rest[1..];
@@ -81,7 +81,7 @@ impl Expander<'_> {
                 _ => return Err(bad()),
             }
         }
-        Ok(Rc::new(Macro {
+        Ok(Arc::new(Macro {
             name: name.to_string(),
             ellipsis,
             literals,

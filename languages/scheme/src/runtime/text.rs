@@ -252,6 +252,13 @@ fn compare_strings(
     fold: bool,
     ok: fn(std::cmp::Ordering) -> bool,
 ) -> Result<Value, OpError> {
+    if !fold && a.len() == 2 {
+        // The common case compares in place, without copying the texts.
+        let space = &vm.space;
+        if let (Some(x), Some(y)) = (super::string_text(space, a[0]), super::string_text(space, a[1])) {
+            return Ok(Value::bool(ok(x.cmp(y))));
+        }
+    }
     let mut texts = Vec::with_capacity(a.len());
     for (i, v) in a.iter().enumerate() {
         let s = str_arg(vm, who, i + 1, *v)?;
