@@ -22,7 +22,9 @@ pub struct VarInfo {
     pub owner: u32,
     /// Referenced from a function other than its owner: it lives in a cell.
     pub captured: bool,
-    /// Assigned with `set!` (or bound by `letrec`).
+    /// Assigned with `set!`. Such a variable lives in a cell even when no
+    /// lambda captures it: a continuation restores registers, and a resumed
+    /// continuation must see the variable's current value, not an old copy.
     pub mutated: bool,
 }
 

@@ -2,7 +2,9 @@
 //!
 //! One [`CodeBuilder`] per lambda. Locals live in registers; a local that an
 //! inner lambda captures lives in a cell (`NewCell`, `LoadCell`), and the
-//! inner lambda reaches it through its closure (`LoadFree`). Every call in
+//! inner lambda reaches it through its closure (`LoadFree`). So does a local
+//! assigned with `set!`: a resumed continuation restores registers, and must
+//! not restore an assigned variable's old value. Every call in
 //! tail position is a `TailCall`, so Scheme's proper tail calls are the
 //! framework's; a named `let` (or `do`) whose name is only ever called in
 //! tail position inside its own body is compiled to a loop in the enclosing
@@ -280,9 +282,10 @@ impl Compiler<'_> {
         Ok(Loc::Free(idx))
     }
 
-    /// Binds `v` to register `r` (wrapping the value in a cell if it is captured).
+    /// Binds `v` to register `r` (wrapping the value in a cell if it is captured or assigned).
     fn bind(&mut self, v: VarId, r: Reg, span: Span) {
-        if self.vars.get(v).captured {
+        let info = self.vars.get(v);
+        if info.captured || info.mutated {
             self.emit(Instr::NewCell { dst: r, src: r }, span);
             self.cur().locs.insert(v, Loc::Cell(r));
         } else {

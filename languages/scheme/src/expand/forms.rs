@@ -112,7 +112,6 @@ impl Expander<'_> {
                         let vars: Vec<_> = pairs.iter().map(|(id, _)| ex.bind(id)).collect();
                         let mut out = Vec::new();
                         for ((id, init), v) in pairs.iter().zip(&vars) {
-                            ex.vars.get_mut(*v).mutated = true;
                             out.push((*v, ex.expr_named(init, &id.name)?));
                         }
                         let body = ex.body(body, span)?;
@@ -407,7 +406,6 @@ impl Expander<'_> {
                 let loop_name = loop_name.clone();
                 self.with_scope(|ex| {
                     let v = ex.bind(&loop_name);
-                    ex.vars.get_mut(v).mutated = true;
                     let l = ex.lambda(&formals, body, &loop_name.name, span)?;
                     let call = Node::new(Core::Call(Box::new(Node::new(Core::Local(v), span)), inits), span);
                     Ok(Node::new(

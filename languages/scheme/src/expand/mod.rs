@@ -558,9 +558,6 @@ impl<'a> Expander<'a> {
         if bindings.is_empty() {
             return Ok(body);
         }
-        for (v, _) in &bindings {
-            self.vars.get_mut(*v).mutated = true;
-        }
         Ok(Node::new(Core::Letrec(bindings, Box::new(body)), span))
     }
 
