@@ -142,12 +142,12 @@ fn macro_temporaries_do_not_capture_user_variables() {
     // `tmp` introduced by swap! is renamed: the user's `tmp` is assigned, not shadowed.
     let m = compile("(define-syntax swap! (syntax-rules () ((_ a b) (let ((tmp a)) (set! a b) (set! b tmp))))) (define (f tmp y) (swap! tmp y) (list tmp y))");
     let f = code_named(&m, "f");
-    // Both parameters are assigned by the expansion: moves into r0 and r1.
+    // Both parameters are assigned by the expansion (they live in cells in r0 and r1).
     let writes: Vec<u16> = f
         .instrs
         .iter()
         .filter_map(|i| match i {
-            Instr::Move { dst, .. } if dst.0 < 2 => Some(dst.0),
+            Instr::StoreCell { cell, .. } if cell.0 < 2 => Some(cell.0),
             _ => None,
         })
         .collect();
