@@ -115,7 +115,18 @@ pub struct Expander<'a> {
     pub vars: Vars,
     fn_stack: Vec<u32>,
     next_fn: u32,
+    /// Syntax nodes made by macro expansion so far (bounded by [`MAX_EXPANSION`]).
+    pub(crate) expanded: usize,
+    /// Nesting of `expr` calls (bounded by [`MAX_NESTING`]).
+    depth: usize,
 }
+
+/// Most syntax nodes macro expansion may produce for one unit (a runaway macro ends here).
+pub const MAX_EXPANSION: usize = 5_000_000;
+
+/// Deepest nesting of expressions after expansion (the reader bounds source nesting;
+/// this bounds what macros build).
+pub const MAX_NESTING: usize = 20_000;
 
 fn err(message: impl Into<String>, span: Span) -> Diagnostic {
     Diagnostic::new("SyntaxError", message, Some(span))
@@ -148,6 +159,8 @@ impl<'a> Expander<'a> {
             vars: Vars::default(),
             fn_stack: vec![0],
             next_fn: 1,
+            expanded: 0,
+            depth: 0,
         }
     }
 
@@ -406,6 +419,16 @@ impl<'a> Expander<'a> {
 
     /// Expands an expression; a lambda gets `name` (from `define` or `let`).
     pub fn expr_named(&mut self, s: &Syn, name: &str) -> Result<Node, Diagnostic> {
+        if self.depth >= MAX_NESTING {
+            return Err(err("expressions nest too deeply (a recursive macro?)", s.span));
+        }
+        self.depth += 1;
+        let result = self.expr_inner(s, name);
+        self.depth -= 1;
+        result
+    }
+
+    fn expr_inner(&mut self, s: &Syn, name: &str) -> Result<Node, Diagnostic> {
         let span = s.span;
         match &s.datum {
             Datum::Sym(id) => match self.resolve(id) {

@@ -271,9 +271,21 @@ impl Expander<'_> {
         renames: &mut HashMap<Ident, u32>,
         use_site: &Syn,
     ) -> Result<Syn, Diagnostic> {
+        self.expanded += 1;
+        if self.expanded > super::MAX_EXPANSION {
+            return Err(Diagnostic::new(
+                "SyntaxError",
+                format!("macro expansion of '{}' grows without bound", m.name),
+                Some(use_site.span),
+            ));
+        }
         match &t.datum {
             Datum::Sym(id) => match binds.get(id) {
-                Some(Bound::One(s)) => Ok(s.clone()),
+                Some(Bound::One(s)) => {
+                    // Copying a matched piece costs its size: count it against the budget.
+                    self.expanded += syn_size(s);
+                    Ok(s.clone())
+                }
                 Some(Bound::Many(_)) => Err(Diagnostic::new(
                     "SyntaxError",
                     format!(
@@ -419,5 +431,14 @@ impl Expander<'_> {
             }
         }
         Ok(())
+    }
+}
+
+/// Number of nodes in a piece of syntax.
+fn syn_size(s: &Syn) -> usize {
+    match &s.datum {
+        Datum::List(items, tail) => 1 + items.iter().map(syn_size).sum::<usize>() + tail.as_deref().map_or(0, syn_size),
+        Datum::Vector(items) => 1 + items.iter().map(syn_size).sum::<usize>(),
+        _ => 1,
     }
 }
