@@ -163,3 +163,11 @@ fn syntax_errors_name_the_form() {
     assert!(compile_error("(foo . bar)").contains("dotted"));
     assert!(compile_error("(if 1 2 3 4)").contains("if"));
 }
+
+#[test]
+fn runaway_macros_are_syntax_errors() {
+    let doubling = "(define-syntax inf (syntax-rules () ((_ x) (inf (x x))))) (inf 1)";
+    assert!(compile_error(doubling).contains("grows without bound"));
+    let nesting = "(define-syntax deep (syntax-rules () ((_ x) (list (deep x))))) (deep 1)";
+    assert!(compile_error(nesting).contains("nest too deeply"));
+}
