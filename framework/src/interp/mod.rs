@@ -23,6 +23,7 @@
 //! with the span of the failing instruction and a traceback of spans.
 
 mod call;
+mod continuation;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -186,6 +187,8 @@ pub struct Interp<S: Space> {
     jit_hooks: Option<JitHooks<S>>,
     /// True while someone must see every instruction (the tracer, the JIT's recorder).
     watch: bool,
+    /// A continuation to switch to when the running native returns (see `continuation`).
+    pending_resume: Option<continuation::PendingResume<S::W>>,
 }
 
 /// What the JIT did at a backward jump.
@@ -248,6 +251,7 @@ impl<S: Space> Interp<S> {
             jit: None,
             jit_hooks: None,
             watch: false,
+            pending_resume: None,
         }
     }
 
@@ -969,6 +973,7 @@ impl<S: Space> Interp<S> {
         loop {
             match self.run_until_unwind() {
                 Ok(v) => return Ok(v),
+                Err(_) if self.take_pending_resume() => continue,
                 Err(what) => self.unwind(what)?,
             }
         }

@@ -959,6 +959,12 @@ impl Recorder {
                 Ok(())
             }
             Callee::Native(_) => {
+                // A native may look at the whole frame (a continuation captures it), so every
+                // register goes back to memory first, not only the arguments.
+                let written: Vec<u32> = self.written.keys().copied().collect();
+                for slot in written {
+                    self.spill(slot, 1);
+                }
                 self.spill(first, argc);
                 let r = self.call(
                     st,

@@ -1,0 +1,10 @@
+;; Ackermann's function A(3, n): recursion thousands of frames deep, repeated.
+(define (ack m n)
+  (cond ((= m 0) (+ n 1))
+        ((= n 0) (ack (- m 1) 1))
+        (else (ack (- m 1) (ack m (- n 1))))))
+(define (repeat k)
+  (let loop ((i 0) (r 0))
+    (if (= i k) r (loop (+ i 1) (ack 2 9)))))
+(display (repeat 1))
+(newline)

@@ -1,0 +1,31 @@
+;; Strings and vectors: number->string into a vector, string-append, string->list,
+;; list->string, char tests, and an insertion sort over a vector of strings.
+(define (make-words n)
+  (let ((v (make-vector n)))
+    (do ((i 0 (+ i 1))) ((= i n) v)
+      (vector-set! v i (string-append "w" (number->string (modulo (* i 7919) 10007)))))))
+(define (reverse-string s) (list->string (reverse (string->list s))))
+(define (count-digits s)
+  (let loop ((i 0) (c 0))
+    (if (= i (string-length s)) c
+        (loop (+ i 1) (if (char-numeric? (string-ref s i)) (+ c 1) c)))))
+(define (insertion-sort! v)
+  (let ((n (vector-length v)))
+    (do ((i 1 (+ i 1))) ((>= i n) v)
+      (let ((x (vector-ref v i)))
+        (let loop ((j (- i 1)))
+          (if (and (>= j 0) (string<? x (vector-ref v j)))
+              (begin (vector-set! v (+ j 1) (vector-ref v j)) (loop (- j 1)))
+              (vector-set! v (+ j 1) x)))))))
+(define (run n rounds)
+  (let loop ((r 0) (total 0))
+    (if (= r rounds)
+        total
+        (let* ((v (make-words n))
+               (sorted (insertion-sort! v))
+               (digits (let sum ((i 0) (acc 0))
+                         (if (= i n) acc
+                             (sum (+ i 1) (+ acc (count-digits (reverse-string (vector-ref sorted i)))))))))
+          (loop (+ r 1) (+ total digits (string-length (vector-ref sorted 0))))))))
+(display (run 100 2))
+(newline)

@@ -1,0 +1,11 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(define (classify x)
+  (case x
+    ((1 2 3) 'small)
+    ((a e i o u) 'vowel)
+    ((#\x) 'char-x)
+    (else 'other)))
+(for-each (lambda (x) (display (classify x)) (newline)) (list 2 'e #\x 99 'z))
+(display (case (* 2 3) ((2 3 5 7) 'prime) ((1 4 6 8 9) 'composite))) (newline)
+(display (case 5 ((5) => (lambda (x) (* x 10))) (else 0))) (newline)
+(display (case 9 ((5) 'five) (else => (lambda (x) (list x 'other))))) (newline)

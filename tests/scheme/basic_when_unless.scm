@@ -1,0 +1,5 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(when (> 3 2) (display "yes") (newline))
+(unless (> 3 2) (display "no") (newline))
+(unless #f (display "unless ran") (newline))
+(display (when #t 'value)) (newline)

@@ -1,0 +1,10 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+;; A local assigned with set! keeps its current value when a continuation is resumed.
+(define (run)
+  (let ((k #f) (n 0) (junk '()))
+    (call/cc (lambda (c) (set! k c)))
+    (set! n (+ n 1))
+    (set! junk (cons (make-vector 1000 n) (if (> (length junk) 50) '() junk)))
+    (if (< n 2000) (k #f))
+    (list n (length junk))))
+(display (run)) (newline)

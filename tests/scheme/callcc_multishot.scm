@@ -1,0 +1,8 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(define k #f)
+(define outputs '())
+(define (choose) (call/cc (lambda (c) (set! k c) 1)))
+(let ((x (choose)))
+  (set! outputs (cons x outputs))
+  (if (< x 5) (k (+ x 1))))
+(display (reverse outputs)) (newline)

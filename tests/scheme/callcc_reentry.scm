@@ -1,0 +1,8 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(define saved #f)
+(define count 0)
+(define result (call/cc (lambda (k) (set! saved k) 0)))
+(set! count (+ count 1))
+(display (list 'result result 'count count)) (newline)
+(if (< count 4) (saved (* count 10)))
+(display "end") (newline)

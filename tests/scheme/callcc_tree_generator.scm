@@ -1,0 +1,23 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+;; A generator built from call/cc inside map: the continuation crosses the prelude's map.
+(define (tree-walk tree yield)
+  (cond ((null? tree) 'skip)
+        ((pair? tree) (map (lambda (t) (tree-walk t yield)) tree))
+        (else (yield tree))))
+(define (make-gen tree)
+  (define return #f)
+  (define resume #f)
+  (lambda ()
+    (call/cc (lambda (r)
+      (set! return r)
+      (if resume
+          (resume 'go)
+          (begin
+            (tree-walk tree (lambda (leaf) (call/cc (lambda (k) (set! resume k) (return leaf)))))
+            (return 'done)))))))
+(define g (make-gen '((a b) (c (d e)) f)))
+(define (collect)
+  (let loop ((acc '()))
+    (let ((x (g)))
+      (if (eq? x 'done) (reverse acc) (loop (cons x acc))))))
+(display (collect)) (newline)

@@ -1,0 +1,5 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(display (list (char-alphabetic? #\a) (char-alphabetic? #\1) (char-numeric? #\5) (char-whitespace? #\space))) (newline)
+(display (list (char-upper-case? #\A) (char-lower-case? #\A) (char-upcase #\b) (char-downcase #\Q))) (newline)
+(display (list (char->integer #\A) (integer->char 97) (digit-value #\7) (digit-value #\x))) (newline)
+(write (list #\a #\space #\newline #\tab #\x41)) (newline)

@@ -1,0 +1,7 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(define (make-adder n) (lambda (x) (+ x n)))
+(define add5 (make-adder 5))
+(display (add5 10)) (newline)
+(display (map (make-adder 100) '(1 2 3))) (newline)
+(define (compose f g) (lambda (x) (f (g x))))
+(display ((compose (make-adder 1) (lambda (x) (* x 2))) 5)) (newline)

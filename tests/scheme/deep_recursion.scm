@@ -1,0 +1,5 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(define (build n) (if (= n 0) '() (cons n (build (- n 1)))))
+(display (length (build 100000))) (newline)
+(define (sum l) (if (null? l) 0 (+ (car l) (sum (cdr l)))))
+(display (sum (build 100000))) (newline)

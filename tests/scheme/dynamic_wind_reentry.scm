@@ -1,0 +1,12 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(define trail '())
+(define (note x) (set! trail (cons x trail)))
+(define k #f)
+(define n 0)
+(dynamic-wind
+  (lambda () (note 'in))
+  (lambda () (call/cc (lambda (c) (set! k c))) (note 'body))
+  (lambda () (note 'out)))
+(set! n (+ n 1))
+(if (< n 3) (k 'again))
+(display (reverse trail)) (newline)

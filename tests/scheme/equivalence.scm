@@ -1,0 +1,7 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(display (list (eq? 'a 'a) (eq? '() '()) (eq? 'b 'b) (eq? car car))) (newline)
+(display (list (eqv? 2 2) (eqv? 2.0 2) (eqv? 100000000000000000000 100000000000000000000) (eqv? #\a #\a))) (newline)
+(display (list (equal? '(1 (2 #(3 4))) '(1 (2 #(3 4)))) (equal? "abc" "abc") (equal? 2 2.0))) (newline)
+(let ((p (lambda (x) x))) (display (eqv? p p))) (newline)
+(display (list (eq? (list 1) (list 1)) (equal? (list 1) (list 1)))) (newline)
+(display (eqv? 1/2 (/ 2 4))) (newline)

@@ -1,0 +1,7 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(display (guard (e (#t (list 'caught e))) (raise 'oops))) (newline)
+(display (guard (e ((symbol? e) (list 'sym e)) ((string? e) (list 'str e))) (raise "bad"))) (newline)
+(display (guard (e ((assq 'a e) => cdr) ((assq 'b e))) (raise (list (cons 'a 42))))) (newline)
+(display (guard (e ((assq 'a e) => cdr) ((assq 'b e))) (raise (list (cons 'b 23))))) (newline)
+(display (guard (e (else 'else-clause)) (raise 1))) (newline)
+(display (guard (e (#t 'unused)) 'no-exception)) (newline)

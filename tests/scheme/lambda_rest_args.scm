@@ -1,0 +1,7 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(define (f . args) args)
+(display (f)) (display (f 1 2 3)) (newline)
+(define (g a b . rest) (list a b rest))
+(display (g 1 2)) (display (g 1 2 3 4)) (newline)
+(display ((lambda args (length args)) 'a 'b 'c)) (newline)
+(display (apply g 1 '(2 3))) (newline)

@@ -1,0 +1,8 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(display (append '(1 2) '(3) '() '(4 5))) (newline)
+(display (append)) (display (append '(1) 2)) (newline)
+(display (reverse '(1 2 3))) (display (reverse '())) (newline)
+(define a '(1 2))
+(define b (append a '(3)))
+(display (eq? (cdr (cdr b)) (cdr (cdr b)))) (newline)
+(display (list-copy '(1 2 3))) (newline)

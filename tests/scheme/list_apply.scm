@@ -1,0 +1,6 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(display (apply + '(1 2 3 4))) (newline)
+(display (apply max 3 '(7 2))) (newline)
+(display (apply list 1 2 '(3 4))) (newline)
+(display (apply apply (list + (list 1 2)))) (newline)
+(display (apply map list '((1 2 3) (4 5 6)))) (newline)

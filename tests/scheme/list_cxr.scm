@@ -1,0 +1,6 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(define t '((1 2) (3 4) (5 (6 7))))
+(display (caar t)) (display (cdar t)) (display (cadar t)) (newline)
+(display (caddr t)) (display (cdddr t)) (newline)
+(display (cadr (caddr t))) (display (caadr (caddr t))) (newline)
+(display (cadddr '(1 2 3 4))) (newline)

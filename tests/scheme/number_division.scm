@@ -1,0 +1,8 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(display (list (quotient 17 5) (remainder 17 5) (modulo 17 5))) (newline)
+(display (list (quotient -17 5) (remainder -17 5) (modulo -17 5))) (newline)
+(display (list (modulo 17 -5) (remainder 17 -5))) (newline)
+(call-with-values (lambda () (floor/ -7 2)) (lambda (q r) (display (list q r)) (newline)))
+(call-with-values (lambda () (truncate/ -7 2)) (lambda (q r) (display (list q r)) (newline)))
+(display (list (floor-quotient 7 -2) (floor-remainder 7 -2) (truncate-quotient 7 -2) (truncate-remainder 7 -2))) (newline)
+(display (list (gcd 12 18) (lcm 4 6) (gcd) (lcm) (gcd -4 6))) (newline)

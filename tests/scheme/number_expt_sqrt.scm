@@ -1,0 +1,6 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(display (list (expt 2 10) (expt 2 -2) (expt 2.0 3) (expt 4 1/2) (expt 0 0))) (newline)
+(display (list (sqrt 16) (sqrt 2.25) (sqrt 1/4) (sqrt 8))) (newline)
+(call-with-values (lambda () (exact-integer-sqrt 17)) (lambda (s r) (display (list s r)) (newline)))
+(display (square 12)) (display " ") (display (square 1/2)) (newline)
+(display (exact (expt 10 20))) (newline)

@@ -1,0 +1,6 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(for-each (lambda (x) (display x) (newline))
+  (list 1.5 -0.25 100.0 1e21 1e-7 123456789.5 (/ 1.0 3) (sqrt 2) 3.0e10 0.001))
+(display (list (floor 2.5) (ceiling 2.5) (round 2.5) (round 3.5) (truncate -2.7))) (newline)
+(display (exact (floor 2.7))) (newline)
+(display (/ 1 2.0)) (newline)

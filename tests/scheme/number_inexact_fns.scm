@@ -1,0 +1,7 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(display (exp 0)) (newline)
+(display (log 1)) (newline)
+(display (round (* 1000 (sin 1)))) (newline)
+(display (round (* 1000 (atan 1 1)))) (newline)
+(display (exact (round (* 100 (cos 0))))) (newline)
+(display (inexact 1/4)) (newline)

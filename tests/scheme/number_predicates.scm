@@ -1,0 +1,5 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(display (list (number? 1) (number? 'a) (integer? 2.0) (integer? 2.5) (rational? 1/2) (real? 1.5))) (newline)
+(display (list (exact? 1/2) (inexact? 0.5) (exact-integer? 5) (exact-integer? 5.0))) (newline)
+(display (list (zero? 0) (positive? -1) (negative? -1) (odd? 7) (even? 7))) (newline)
+(display (list (nan? (/ 0. 0.)) (infinite? (/ 1. 0.)) (finite? 1.0))) (newline)

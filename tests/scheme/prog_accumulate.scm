@@ -1,0 +1,6 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(define (accumulate op init seq) (if (null? seq) init (op (car seq) (accumulate op init (cdr seq)))))
+(define (enumerate lo hi) (if (> lo hi) '() (cons lo (enumerate (+ lo 1) hi))))
+(display (accumulate + 0 (enumerate 1 10))) (newline)
+(display (accumulate cons '() (enumerate 1 5))) (newline)
+(display (accumulate (lambda (x acc) (if (odd? x) (cons (* x x) acc) acc)) '() (enumerate 1 9))) (newline)

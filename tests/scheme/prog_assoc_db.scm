@@ -1,0 +1,6 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(define db '())
+(define (put! k v) (set! db (cons (cons k v) db)))
+(define (get k) (let ((e (assoc k db))) (if e (cdr e) 'missing)))
+(put! "alice" 30) (put! "bob" 25) (put! "alice" 31)
+(display (list (get "alice") (get "bob") (get "carol"))) (newline)

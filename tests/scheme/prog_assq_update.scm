@@ -1,0 +1,8 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(define (update alist key f default)
+  (cond ((null? alist) (list (cons key (f default))))
+        ((eq? (caar alist) key) (cons (cons key (f (cdar alist))) (cdr alist)))
+        (else (cons (car alist) (update (cdr alist) key f default)))))
+(define (fold-words ws acc) (if (null? ws) acc (fold-words (cdr ws) (update acc (car ws) (lambda (n) (+ n 1)) 0))))
+(define counts (fold-words '(a b a c b a) '()))
+(display counts) (newline)

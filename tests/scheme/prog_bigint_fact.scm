@@ -1,0 +1,6 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(define (fact n) (let loop ((i 1) (acc 1)) (if (> i n) acc (loop (+ i 1) (* acc i)))))
+(display (fact 50)) (newline)
+(define (digits n) (string-length (number->string n)))
+(display (digits (fact 100))) (newline)
+(display (modulo (fact 40) 1000007)) (newline)

@@ -1,0 +1,12 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(define (make-stack)
+  (let ((items '()))
+    (lambda (msg . args)
+      (case msg
+        ((push) (set! items (cons (car args) items)) (length items))
+        ((pop) (let ((x (car items))) (set! items (cdr items)) x))
+        ((peek) (car items))
+        ((size) (length items))))))
+(define s (make-stack))
+(s 'push 1) (s 'push 2) (s 'push 3)
+(display (list (s 'pop) (s 'size) (s 'peek))) (newline)

@@ -1,0 +1,8 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(display (exact->inexact 22/7)) (newline)
+(display (inexact->exact 0.5)) (newline)
+(display (exact 3.0)) (newline)
+(display (* 1.0 1/3)) (newline)
+(display (+ 0.1 0.2)) (newline)
+(display (= 1 1.0)) (newline)
+(display (exact (/ 9 3))) (newline)

@@ -1,0 +1,7 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(do ((i 1 (+ i 1))) ((> i 15))
+  (display (cond ((= 0 (modulo i 15)) "FizzBuzz")
+                 ((= 0 (modulo i 3)) "Fizz")
+                 ((= 0 (modulo i 5)) "Buzz")
+                 (else i)))
+  (newline))

@@ -1,0 +1,6 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(define (clean s) (list->string (filter-chars char-alphabetic? (map char-downcase (string->list s)))))
+(define (filter-chars p l) (cond ((null? l) '()) ((p (car l)) (cons (car l) (filter-chars p (cdr l)))) (else (filter-chars p (cdr l)))))
+(define (palindrome? s) (let ((c (clean s))) (string=? c (list->string (reverse (string->list c))))))
+(for-each (lambda (s) (display (palindrome? s)) (newline))
+  '("A man, a plan, a canal: Panama" "hello" "Was it a car or a cat I saw"))

@@ -1,0 +1,8 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(define (factor n)
+  (let loop ((n n) (d 2) (acc '()))
+    (cond ((= n 1) (reverse acc))
+          ((> (* d d) n) (reverse (cons n acc)))
+          ((= 0 (remainder n d)) (loop (quotient n d) d (cons d acc)))
+          (else (loop n (+ d 1) acc)))))
+(for-each (lambda (n) (display (factor n)) (newline)) '(12 97 360 1001 65536))

@@ -1,0 +1,16 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(define (queens board-size)
+  (define (ok? row dist placed)
+    (or (null? placed)
+        (and (not (= (car placed) (+ row dist)))
+             (not (= (car placed) (- row dist)))
+             (not (= (car placed) row))
+             (ok? row (+ dist 1) (cdr placed)))))
+  (define (try row placed k)
+    (cond ((= k board-size) 1)
+          (else
+           (let loop ((r 0) (total 0))
+             (if (= r board-size) total
+                 (loop (+ r 1) (if (ok? r 1 placed) (+ total (try r (cons r placed) (+ k 1))) total)))))))
+  (try 0 '() 0))
+(display (map queens '(1 2 3 4 5 6 7 8))) (newline)

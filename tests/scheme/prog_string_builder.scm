@@ -1,0 +1,13 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(define (repeat-string s n)
+  (let loop ((i 0) (acc ""))
+    (if (= i n) acc (loop (+ i 1) (string-append acc s)))))
+(display (repeat-string "ab" 5)) (newline)
+(define (join strs sep)
+  (if (null? strs) ""
+      (let loop ((acc (car strs)) (rest (cdr strs)))
+        (if (null? rest) acc (loop (string-append acc sep (car rest)) (cdr rest))))))
+(display (join '("a" "b" "c") ", ")) (newline)
+(define port (open-output-string))
+(write 'sym port) (display " and " port) (write "str" port)
+(display (get-output-string port)) (newline)

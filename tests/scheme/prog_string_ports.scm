@@ -1,0 +1,7 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(define (to-string obj) (let ((p (open-output-string))) (write obj p) (get-output-string p)))
+(display (string-length (to-string '(1 "two" #\3)))) (newline)
+(display (to-string '(1 "two" #\3))) (newline)
+(define p (open-output-string))
+(write-string "abc" p) (write-char #\d p) (newline p)
+(write (get-output-string p)) (newline)

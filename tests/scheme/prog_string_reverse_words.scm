@@ -1,0 +1,8 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(define (split s)
+  (let loop ((chars (string->list s)) (word '()) (words '()))
+    (cond ((null? chars) (reverse (if (null? word) words (cons (list->string (reverse word)) words))))
+          ((char=? (car chars) #\space) (loop (cdr chars) '() (if (null? word) words (cons (list->string (reverse word)) words))))
+          (else (loop (cdr chars) (cons (car chars) word) words)))))
+(write (split "the quick  brown fox")) (newline)
+(write (reverse (split "one two three"))) (newline)

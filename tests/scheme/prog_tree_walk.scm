@@ -1,0 +1,6 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(define (flatten x)
+  (cond ((null? x) '()) ((pair? x) (append (flatten (car x)) (flatten (cdr x)))) (else (list x))))
+(display (flatten '(1 (2 (3 4)) ((5)) 6))) (newline)
+(define (count-leaves t) (cond ((null? t) 0) ((not (pair? t)) 1) (else (+ (count-leaves (car t)) (count-leaves (cdr t))))))
+(display (count-leaves '((1 2) (3 (4 5)) 6))) (newline)

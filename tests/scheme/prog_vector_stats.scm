@@ -1,0 +1,7 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(define v #(3 1 4 1 5 9 2 6))
+(define (vsum v) (let loop ((i 0) (s 0)) (if (= i (vector-length v)) s (loop (+ i 1) (+ s (vector-ref v i))))))
+(display (vsum v)) (newline)
+(display (/ (vsum v) (vector-length v))) (newline)
+(display (exact->inexact (/ (vsum v) (vector-length v)))) (newline)
+(display (apply max (vector->list v))) (newline)

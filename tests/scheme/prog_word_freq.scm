@@ -1,0 +1,10 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(define (count-chars s)
+  (let ((table '()))
+    (string-for-each
+      (lambda (c)
+        (let ((entry (assv c table)))
+          (if entry (set-cdr! entry (+ (cdr entry) 1)) (set! table (cons (cons c 1) table)))))
+      s)
+    (reverse table)))
+(write (count-chars "mississippi")) (newline)

@@ -1,0 +1,7 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(define-record-type thing (make-thing a) thing? (a thing-a) (b thing-b set-thing-b!))
+(define t (make-thing 1))
+(set-thing-b! t 'later)
+(display (list (thing-a t) (thing-b t))) (newline)
+(define-record-type pare (kons y x) pare? (x kar set-kar!) (y kdr))
+(display (list (kar (kons 1 2)) (kdr (kons 1 2)))) (newline)

@@ -1,0 +1,5 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(display (string-map char-upcase "hello")) (newline)
+(string-for-each (lambda (c) (display (char->integer c)) (display " ")) "AB")
+(newline)
+(display (string-map (lambda (a b) (if (char<? a b) a b)) "adcz" "bbbb")) (newline)

@@ -1,0 +1,5 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(display (symbol? 'a)) (display (symbol? "a")) (newline)
+(display (eq? 'abc (string->symbol "abc"))) (newline)
+(display (symbol=? 'a 'a 'a)) (newline)
+(display (symbol->string 'CamelCase)) (newline)

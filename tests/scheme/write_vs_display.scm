@@ -1,0 +1,7 @@
+(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme inexact) (scheme lazy) (scheme case-lambda) (scheme process-context))
+(define data (list "str" #\c 'sym 1.5 '(nested "list") (vector "v" #\v)))
+(write data) (newline)
+(display data) (newline)
+(write "esc\"aped\\ and\ttab\nnewline") (newline)
+(write (list #t #f '())) (newline)
+(write '(quote x)) (write ''x) (newline)
