@@ -48,6 +48,7 @@ pub fn languages() -> Vec<Box<dyn Entry>> {
         crate::entry::language(workbench_calc::Calc),
         crate::entry::language(workbench_bf::Bf),
         crate::entry::language(workbench_python::Python),
+        crate::entry::language(workbench_prolog::Prolog),
     ]
 }
 

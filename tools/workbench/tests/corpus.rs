@@ -132,7 +132,7 @@ fn run_one(program: &Path, space: &str) -> Result<(), Failed> {
 }
 
 /// `(language directory, extension)` pairs of the corpus.
-const CORPORA: &[(&str, &str)] = &[("calc", "calc"), ("bf", "b"), ("python", "py")];
+const CORPORA: &[(&str, &str)] = &[("calc", "calc"), ("bf", "b"), ("python", "py"), ("prolog", "pl")];
 
 fn main() {
     let args = Arguments::from_args();

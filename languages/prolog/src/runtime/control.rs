@@ -1,0 +1,337 @@
+//! The natives compiled code calls for control: terms in head unification,
+//! the trail, cut markers, meta-calls, catch/throw, and the top-level hooks.
+//!
+//! These are the "instructions" of Prolog that the framework does not have;
+//! each is a native function (a global named `$...`) so that the main loop
+//! stays language-neutral. The JIT sees them as calls to known natives.
+
+use super::errors;
+use super::state::{pl, pl_mut};
+use super::terms::{self, compound, deref, is_var, new_compound, new_var};
+use workbench_framework::interp::{BUILTINS, MAIN};
+use workbench_framework::object::{Body, Value};
+use workbench_framework::space::standard::{collections, Vm};
+use workbench_framework::space::OpError;
+
+/// `$new_var()`: a fresh variable.
+pub fn new_var_fn(vm: &mut Vm, _: &[Value]) -> Result<Value, OpError> {
+    new_var(&mut vm.space)
+}
+
+/// `$mk(Name, Args...)`: a compound term.
+pub fn mk(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
+    new_compound(&mut vm.space, a[0], &a[1..])
+}
+
+/// `$unify(A, B)`
+pub fn unify(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
+    Ok(Value::bool(terms::unify(&mut vm.space, a[0], a[1])))
+}
+
+/// `$get_struct(X, Name, Arity)`: the compound X is (if its functor matches),
+/// or a new one with fresh arguments bound to X when X is unbound; false otherwise.
+pub fn get_struct(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
+    let x = deref(&vm.space, a[0]);
+    if let Some((name, args)) = compound(&vm.space, x) {
+        let arity = vm.space.int_of(a[2]).unwrap_or(-1) as usize;
+        let same = args.len() == arity && (name == a[1] || vm.space.str_of(name) == vm.space.str_of(a[1]));
+        return Ok(if same { x } else { Value::FALSE });
+    }
+    if is_var(&vm.space, x) {
+        let n = vm.space.int_of(a[2]).unwrap_or(0) as usize;
+        let mut args = Vec::with_capacity(n);
+        for _ in 0..n {
+            args.push(new_var(&mut vm.space)?);
+        }
+        let t = new_compound(&mut vm.space, a[1], &args)?;
+        terms::bind(&mut vm.space, x, t);
+        return Ok(t);
+    }
+    Ok(Value::FALSE)
+}
+
+/// `$key(X)`: the first-argument index key: none for a variable, the name of a
+/// compound, the value itself for atomic terms.
+pub fn key(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
+    let x = deref(&vm.space, a[0]);
+    if is_var(&vm.space, x) {
+        return Ok(Value::NONE);
+    }
+    if let Some((name, _)) = compound(&vm.space, x) {
+        return Ok(name);
+    }
+    Ok(x)
+}
+
+/// `$mark()`: the trail mark.
+pub fn mark(vm: &mut Vm, _: &[Value]) -> Result<Value, OpError> {
+    vm.space.int_value(terms::mark(&vm.space) as i64)
+}
+
+/// `$undo(Mark)`: undoes the bindings made since the mark.
+pub fn undo(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
+    let m = vm.space.int_of(a[0]).unwrap_or(0) as usize;
+    terms::undo(&mut vm.space, m);
+    Ok(Value::NONE)
+}
+
+/// `$depth()`: the calling frame's depth, its cut marker.
+pub fn depth(vm: &mut Vm, _: &[Value]) -> Result<Value, OpError> {
+    vm.space.int_value(vm.frame_depth() as i64)
+}
+
+/// `$cutres(R)`: what a clause-choice loop returns for a call's result R that
+/// is not a failure: a cut marker aimed at this frame (or a frame above it, now
+/// gone) becomes a failure; anything else passes through.
+pub fn cutres(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
+    if let Some(m) = a[0].as_small_int() {
+        if m as usize >= vm.frame_depth() {
+            return Ok(Value::FALSE);
+        }
+    }
+    Ok(a[0])
+}
+
+/// `$succeed()`: the outermost continuation: stop with success.
+pub fn succeed(_: &mut Vm, _: &[Value]) -> Result<Value, OpError> {
+    Ok(Value::TRUE)
+}
+
+/// The predicate closure for `name/arity`, or an existence error.
+pub fn lookup_pred(vm: &mut Vm, name: &str, arity: usize, ctx: &str) -> Result<Value, OpError> {
+    let key = format!("{name}/{arity}");
+    if let Some(v) = pl(&vm.space).pred_cache.get(&key) {
+        return Ok(*v);
+    }
+    let found = vm
+        .global_in(MAIN, &key)
+        .or_else(|| vm.global_in(BUILTINS, &key))
+        .copied();
+    match found {
+        Some(f) => {
+            pl_mut(&mut vm.space).pred_cache.insert(key, f);
+            Ok(f)
+        }
+        None => {
+            let pi = terms::atom(&mut vm.space, name)?;
+            let n = vm.space.int_value(arity as i64)?;
+            let slash = pl(&vm.space).atoms.slash;
+            let t = new_compound(&mut vm.space, slash, &[pi, n])?;
+            Err(errors::existence_error(vm, ctx, "procedure", t))
+        }
+    }
+}
+
+/// `$pred_of(G)`: the predicate a goal calls.
+pub fn pred_of(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
+    let g = deref(&vm.space, a[0]);
+    if is_var(&vm.space, g) {
+        return Err(errors::instantiation(vm, "call/1"));
+    }
+    let Some((name, arity)) = terms::functor_of(&vm.space, g).map(|(n, a)| (n.to_string(), a)) else {
+        return Err(errors::type_error(vm, "call/1", "callable", g));
+    };
+    lookup_pred(vm, &name, arity, "call/1")
+}
+
+/// `$args_of(G)`: a goal's arguments as a tuple (spread into the call).
+pub fn args_of(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
+    let g = deref(&vm.space, a[0]);
+    let args = compound(&vm.space, g).map(|(_, xs)| xs.to_vec()).unwrap_or_default();
+    collections::new_tuple(&mut vm.space, args)
+}
+
+/// True for the ball `halt/1` raises (catch/3 never catches it).
+pub fn is_halt(vm: &Vm, ball: Value) -> Option<i32> {
+    let ball = deref(&vm.space, ball);
+    let (name, args) = compound(&vm.space, ball)?;
+    if vm.space.str_of(name) != Some("$halt") || args.len() != 1 {
+        return None;
+    }
+    vm.space.int_of(deref(&vm.space, args[0])).map(|i| i as i32)
+}
+
+/// `$catch_unify(Catcher, Ball)`: does the catcher accept the ball?
+pub fn catch_unify(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
+    if is_halt(vm, a[1]).is_some() {
+        return Ok(Value::FALSE);
+    }
+    let m = terms::mark(&vm.space);
+    if terms::unify(&mut vm.space, a[0], a[1]) {
+        Ok(Value::TRUE)
+    } else {
+        terms::undo(&mut vm.space, m);
+        Ok(Value::FALSE)
+    }
+}
+
+/// `throw(Ball)`
+pub fn throw(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
+    let b = deref(&vm.space, a[0]);
+    if is_var(&vm.space, b) {
+        return Err(errors::instantiation(vm, "throw/1"));
+    }
+    Err(errors::throw(vm, b))
+}
+
+fn halt_with(vm: &mut Vm, code: i64) -> OpError {
+    let built = (|| -> Result<Value, OpError> {
+        let n = terms::atom(&mut vm.space, "$halt")?;
+        let c = vm.space.int_value(code)?;
+        new_compound(&mut vm.space, n, &[c])
+    })();
+    match built {
+        Ok(t) => vm.raise_value(t, "halt".into()),
+        Err(e) => e,
+    }
+}
+
+/// `halt/0`
+pub fn halt0(vm: &mut Vm, _: &[Value]) -> Result<Value, OpError> {
+    let code = if pl(&vm.space).had_error { 1 } else { 0 };
+    Err(halt_with(vm, code))
+}
+
+/// `halt/1`
+pub fn halt(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
+    let v = errors::bound(vm, "halt/1", a[0])?;
+    let Some(code) = vm.space.int_of(v) else {
+        return Err(errors::type_error(vm, "halt/1", "integer", v));
+    };
+    Err(halt_with(vm, code))
+}
+
+/// The exit-status hook: `halt/1` ends the run with its code.
+pub fn exit_status(vm: &mut Vm, ball: &Value) -> Option<i32> {
+    is_halt(vm, *ball)
+}
+
+/// The hook describing an exception that escaped everything.
+pub fn describe(vm: &mut Vm, ball: &Value) -> (String, String) {
+    let prefix = errors::context_prefix(vm, *ball);
+    let m = errors::message(vm, *ball);
+    ("error".into(), format!("{prefix}{m}"))
+}
+
+/// `$register_stub(N, Closure)`: remembers the dynamic-predicate stub of arity N.
+pub fn register_stub(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
+    let n = vm.space.int_of(a[0]).unwrap_or(0) as usize;
+    let stubs = &mut pl_mut(&mut vm.space).stubs;
+    if stubs.len() <= n {
+        stubs.resize(n + 1, Value::NONE);
+    }
+    stubs[n] = a[1];
+    vm.space.roots.push(a[1]);
+    super::state::start_trail(&mut vm.space);
+    Ok(Value::NONE)
+}
+
+/// `$loaded()`: a unit finished loading; forget cached predicate lookups.
+pub fn loaded(vm: &mut Vm, _: &[Value]) -> Result<Value, OpError> {
+    pl_mut(&mut vm.space).pred_cache.clear();
+    Ok(Value::NONE)
+}
+
+/// Makes `name/arity` a dynamic predicate if it is not one yet. Fails with a
+/// permission error for a static (compiled) predicate.
+pub fn ensure_dynamic(vm: &mut Vm, name: &str, arity: usize, ctx: &str) -> Result<Value, OpError> {
+    let key = format!("{name}/{arity}");
+    if let Some(d) = pl(&vm.space).dynamic.get(&key) {
+        return Ok(d.clauses);
+    }
+    let defined = vm
+        .global_in(MAIN, &key)
+        .or_else(|| vm.global_in(BUILTINS, &key))
+        .is_some();
+    if defined || crate::compiler::normalize::inline_native(name, arity).is_some() || is_control(name, arity) {
+        let pi = pi_term(vm, name, arity)?;
+        return Err(errors::permission_error(vm, ctx, "modify", "static_procedure", pi));
+    }
+    let Some(stub) = pl(&vm.space).stubs.get(arity).copied() else {
+        return Err(errors::representation_error(vm, ctx, "max_arity"));
+    };
+    let code = match vm.space.heap.get(stub.as_ref().expect("a closure")).body {
+        Body::Closure { code, .. } => code,
+        _ => return Err(OpError::type_error("dynamic stub is not a closure")),
+    };
+    let n = terms::atom(&mut vm.space, name)?;
+    let cell = vm
+        .space
+        .heap
+        .alloc(workbench_framework::object::TypeId::CELL, Body::Cell(n))?;
+    let closure = workbench_framework::space::Space::make_closure(&mut vm.space, code, name, vec![cell])?;
+    let list = collections::new_list(&mut vm.space, Vec::new())?;
+    super::state::keep(&mut vm.space, list);
+    super::state::keep(&mut vm.space, closure);
+    vm.set_global_in(MAIN, &key, closure);
+    let st = pl_mut(&mut vm.space);
+    st.dynamic.insert(key, super::state::DynPred { clauses: list });
+    st.pred_cache.clear();
+    Ok(list)
+}
+
+fn is_control(name: &str, arity: usize) -> bool {
+    matches!(
+        (name, arity),
+        (",", 2) | (";", 2) | ("->", 2) | ("!", 0) | ("call", _) | ("\\+", 1)
+    )
+}
+
+/// `Name/Arity` as a term.
+pub fn pi_term(vm: &mut Vm, name: &str, arity: usize) -> Result<Value, OpError> {
+    let n = terms::atom(&mut vm.space, name)?;
+    let a = vm.space.int_value(arity as i64)?;
+    let slash = pl(&vm.space).atoms.slash;
+    new_compound(&mut vm.space, slash, &[n, a])
+}
+
+/// `$print_uncaught(Goal, Error)`: SWI's report of an error that escaped a directive.
+pub fn print_uncaught(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
+    vm.flush();
+    let prefix = errors::context_prefix(vm, a[1]);
+    let m = errors::message(vm, a[1]);
+    let goal = super::write::format_term(vm, a[0], super::write::WriteOpts::print());
+    eprintln!("Warning: goal ({goal}) raised exception:");
+    eprintln!("ERROR: {prefix}{m}");
+    pl_mut(&mut vm.space).had_error = true;
+    Ok(Value::TRUE)
+}
+
+/// `$warn_failed(Goal)`
+pub fn warn_failed(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
+    vm.flush();
+    let goal = super::write::format_term(vm, a[0], super::write::WriteOpts::print());
+    eprintln!("Warning: Goal ({goal}) failed");
+    pl_mut(&mut vm.space).had_error = true;
+    Ok(Value::TRUE)
+}
+
+/// `$add_args(G, Extra, G2)`: `call/N`'s goal with the extra arguments appended.
+pub fn add_args(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
+    let g = deref(&vm.space, a[0]);
+    if is_var(&vm.space, g) {
+        return Err(errors::instantiation(vm, "call/2"));
+    }
+    let extra = terms::list_items(&vm.space, a[1]).unwrap_or_default();
+    let (name, mut args) = match compound(&vm.space, g) {
+        Some((n, xs)) => (n, xs.to_vec()),
+        None if terms::is_atom(&vm.space, g) => (g, Vec::new()),
+        None => return Err(errors::type_error(vm, "call/2", "callable", g)),
+    };
+    args.extend(extra);
+    let g2 = if args.is_empty() {
+        name
+    } else {
+        new_compound(&mut vm.space, name, &args)?
+    };
+    Ok(Value::bool(terms::unify(&mut vm.space, a[2], g2)))
+}
+
+/// `$check_callable(G)`: a type error unless G is callable (an instantiation error if unbound).
+pub fn check_callable(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
+    let g = errors::bound(vm, "call/1", a[0])?;
+    if terms::functor_of(&vm.space, g).is_none() {
+        return Err(errors::type_error(vm, "call/1", "callable", g));
+    }
+    Ok(Value::TRUE)
+}

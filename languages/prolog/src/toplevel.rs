@@ -1,0 +1,52 @@
+//! The interactive toplevel's answer: bindings, `;` for the next solution.
+//!
+//! A query runs through `'$query'/2` in the prelude: the goal is called and,
+//! for each solution, the success continuation calls [`answer`], which prints
+//! the bindings like SWI-Prolog (`X = 1`) and reads the user's reply. A `;`
+//! makes the continuation fail, which is exactly how the engine backtracks
+//! into the next solution; anything else stops with `.`.
+
+use crate::runtime::terms::{self as t, compound, deref};
+use crate::runtime::write::{format_term, WriteOpts};
+use std::io::BufRead;
+use workbench_framework::object::Value;
+use workbench_framework::space::standard::Vm;
+use workbench_framework::space::OpError;
+
+/// `$toplevel_answer(Bindings, More)`: prints an answer, binds More to `yes` or `no`.
+pub fn answer(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
+    let mut lines = Vec::new();
+    for b in t::list_items(&vm.space, a[0]).unwrap_or_default() {
+        let b = deref(&vm.space, b);
+        let Some((_, args)) = compound(&vm.space, b) else {
+            continue;
+        };
+        let (name, value) = (args[0], args[1]);
+        let name = t::atom_text(&vm.space, deref(&vm.space, name))
+            .unwrap_or("_")
+            .to_string();
+        let v = deref(&vm.space, value);
+        if t::is_var(&vm.space, v) {
+            continue;
+        }
+        let text = format_term(vm, v, WriteOpts::print());
+        lines.push(format!("{name} = {text}"));
+    }
+    let text = if lines.is_empty() {
+        "true".to_string()
+    } else {
+        lines.join(",\n")
+    };
+    vm.write_out(&format!("{text} "), &[])?;
+    vm.flush();
+    let mut reply = String::new();
+    let _ = std::io::stdin().lock().read_line(&mut reply);
+    let more = reply.trim_start().starts_with(';');
+    if more {
+        vm.write_out(";\n", &[])?;
+    } else {
+        vm.write_out(".\n", &[])?;
+    }
+    let word = t::atom(&mut vm.space, if more { "yes" } else { "no" })?;
+    Ok(Value::bool(t::unify(&mut vm.space, a[1], word)))
+}
