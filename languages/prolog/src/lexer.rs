@@ -44,6 +44,8 @@ pub enum Tok {
     /// A float: `1.5`, `2.0e10`, `1e5`.
     #[regex(r"[0-9]+\.[0-9]+([eE][+-]?[0-9]+)?", |l| l.slice().parse::<f64>().ok())]
     #[regex(r"[0-9]+[eE][+-]?[0-9]+", |l| l.slice().parse::<f64>().ok())]
+    #[regex(r"[0-9]+\.[0-9]+Inf", |_| Some(f64::INFINITY))]
+    #[regex(r"[0-9]+\.[0-9]+NaN", |_| Some(f64::NAN))]
     Float(f64),
     /// `!`
     #[token("!")]
@@ -248,19 +250,6 @@ pub fn lex(file: FileId, source: &str) -> Result<Vec<Token>, (Span, String)> {
                     span,
                     layout_before,
                 }),
-                Tok::Symbol(s) if s.len() > 1 && s.ends_with('.') && ends_clause(end) => {
-                    // `X = a+.`: the symbol atom, then the end of the clause.
-                    tokens.push(Token {
-                        tok: Tok::Symbol(s[..s.len() - 1].to_string()),
-                        span: Span::new(file, start, end - 1),
-                        layout_before,
-                    });
-                    tokens.push(Token {
-                        tok: Tok::End,
-                        span: Span::new(file, end - 1, end),
-                        layout_before: false,
-                    });
-                }
                 tok => tokens.push(Token {
                     tok,
                     span,

@@ -111,6 +111,9 @@ pub struct Reader {
     end: usize,
     vars: Vec<String>,
     counts: Vec<usize>,
+    /// Inside an argument (1) or a list element (2): `,` (and `|` in a list)
+    /// ends the term, and operators above 999 are still accepted, as SWI does.
+    arg_mode: u8,
     /// Double-quoted strings read as code lists (true) or as atoms (false: `chars`/`atom` flags are not supported).
     pub dq_codes: bool,
 }
@@ -128,6 +131,7 @@ impl Reader {
             end: source.len(),
             vars: Vec::new(),
             counts: Vec::new(),
+            arg_mode: 0,
             dq_codes: true,
         })
     }
@@ -257,6 +261,9 @@ impl Reader {
         loop {
             let Some(tok) = self.peek().cloned() else { break };
             let Some(name) = Self::op_name(&tok) else { break };
+            if self.arg_mode > 0 && (tok == Tok::Comma || (self.arg_mode == 2 && tok == Tok::Bar)) {
+                break;
+            }
             let name = if name == "|" { ";" } else { name }.to_string();
             if let Some(def) = ops
                 .infix(if tok == Tok::Bar { "|" } else { &name })
@@ -285,11 +292,27 @@ impl Reader {
         Ok((left, left_pri))
     }
 
+    /// Parses one argument or list element (mode 1 or 2, see `arg_mode`).
+    fn arg(&mut self, ops: &Ops, mode: u8) -> Parsed<Term> {
+        let saved = std::mem::replace(&mut self.arg_mode, mode);
+        let r = self.parse(ops, 1200);
+        self.arg_mode = saved;
+        Ok(r?.0)
+    }
+
+    /// A parenthesised or curly subterm: commas are operators again.
+    fn nested(&mut self, ops: &Ops) -> Parsed<Term> {
+        let saved = std::mem::replace(&mut self.arg_mode, 0);
+        let r = self.parse(ops, 1200);
+        self.arg_mode = saved;
+        Ok(r?.0)
+    }
+
     fn arglist(&mut self, ops: &Ops) -> Parsed<Vec<Term>> {
-        let mut args = vec![self.parse(ops, 999)?.0];
+        let mut args = vec![self.arg(ops, 1)?];
         while self.peek() == Some(&Tok::Comma) {
             self.pos += 1;
-            args.push(self.parse(ops, 999)?.0);
+            args.push(self.arg(ops, 1)?);
         }
         self.expect(Tok::Close, ")")?;
         Ok(args)
@@ -321,7 +344,7 @@ impl Reader {
             Tok::Str(s) => return Ok((self.string(&s), 0)),
             Tok::BackQuoted(s) => return Ok((codes(&s), 0)),
             Tok::Open => {
-                let t = self.parse(ops, 1200)?.0;
+                let t = self.nested(ops)?;
                 self.expect(Tok::Close, ")")?;
                 return Ok((t, 0));
             }
@@ -330,14 +353,14 @@ impl Reader {
                     self.pos += 1;
                     return self.after_name(ops, max, "[]".to_string(), false);
                 }
-                let mut items = vec![self.parse(ops, 999)?.0];
+                let mut items = vec![self.arg(ops, 2)?];
                 while self.peek() == Some(&Tok::Comma) {
                     self.pos += 1;
-                    items.push(self.parse(ops, 999)?.0);
+                    items.push(self.arg(ops, 2)?);
                 }
                 let tail = if self.peek() == Some(&Tok::Bar) {
                     self.pos += 1;
-                    self.parse(ops, 999)?.0
+                    self.arg(ops, 2)?
                 } else {
                     Term::atom("[]")
                 };
@@ -349,7 +372,7 @@ impl Reader {
                     self.pos += 1;
                     return self.after_name(ops, max, "{}".to_string(), false);
                 }
-                let t = self.parse(ops, 1200)?.0;
+                let t = self.nested(ops)?;
                 self.expect(Tok::CloseCurly, "}")?;
                 return Ok((Term::compound("{}", vec![t]), 0));
             }

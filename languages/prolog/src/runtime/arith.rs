@@ -141,7 +141,7 @@ fn float_fn(f: fn(f64) -> f64) -> impl Fn(Num) -> Num {
 }
 
 fn unary(vm: &mut Vm, name: &str, x: Num, culprit: Value) -> Result<Num, OpError> {
-    let ctx = format!("{name}/1");
+    let ctx = format!("={name}/1");
     Ok(match name {
         "-" => match x {
             Num::Int(i) => Num::Int(-i),
@@ -230,7 +230,7 @@ fn float_to_int(vm: &mut Vm, f: f64, ctx: &str) -> Result<BigInt, OpError> {
 }
 
 fn binary(vm: &mut Vm, name: &str, x: Num, y: Num, cx: Value, cy: Value) -> Result<Num, OpError> {
-    let ctx = format!("{name}/2");
+    let ctx = format!("={name}/2");
     use Num::{Float as F, Int as I};
     Ok(match name {
         "+" | "-" | "*" => match (x, y) {
@@ -251,7 +251,7 @@ fn binary(vm: &mut Vm, name: &str, x: Num, y: Num, cx: Value, cy: Value) -> Resu
         "/" => match (x, y) {
             (I(a), I(b)) => {
                 if b.is_zero() {
-                    return Err(errors::evaluation_error(vm, "(/)/2", "zero_divisor"));
+                    return Err(errors::evaluation_error(vm, "=(/)/2", "zero_divisor"));
                 }
                 if (&a % &b).is_zero() {
                     I(a / b)
@@ -262,10 +262,10 @@ fn binary(vm: &mut Vm, name: &str, x: Num, y: Num, cx: Value, cy: Value) -> Resu
             (a, b) => {
                 let d = b.to_f64();
                 if d == 0.0 && matches!(b, I(_)) {
-                    return Err(errors::evaluation_error(vm, "(/)/2", "zero_divisor"));
+                    return Err(errors::evaluation_error(vm, "=(/)/2", "zero_divisor"));
                 }
                 if d == 0.0 {
-                    return Err(errors::evaluation_error(vm, "(/)/2", "zero_divisor"));
+                    return Err(errors::evaluation_error(vm, "=(/)/2", "zero_divisor"));
                 }
                 F(a.to_f64() / d)
             }
@@ -354,7 +354,7 @@ pub fn arith2(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     let x = eval(vm, a[1])?;
     let y = eval(vm, a[2])?;
     let r = binary(vm, &op, x, y, a[1], a[2])?;
-    value_of(vm, r, &format!("{op}/2"))
+    value_of(vm, r, &format!("={op}/2"))
 }
 
 /// `$eval(T)`: evaluates an expression term to a number value.

@@ -21,15 +21,28 @@ pub fn throw(vm: &mut Vm, ball: Value) -> OpError {
     }
 }
 
+/// `Name/Arity` from `"name/arity"`; builtins are qualified `system:Name/Arity`
+/// as SWI-Prolog reports them, evaluable functors (written `=(/)/2`) are not.
 fn pred_indicator(vm: &mut Vm, pred: &str) -> Result<Value, OpError> {
+    let (qualify, pred) = match pred.strip_prefix('=') {
+        Some(p) => (false, p),
+        None => (true, pred),
+    };
     let (name, arity) = match pred.rfind('/') {
         Some(i) => (&pred[..i], pred[i + 1..].parse::<i64>().unwrap_or(0)),
         None => (pred, 0),
     };
+    let name = name.strip_prefix('(').and_then(|n| n.strip_suffix(')')).unwrap_or(name);
     let n = atom(&mut vm.space, name)?;
     let a = vm.space.int_value(arity)?;
     let slash = pl(&vm.space).atoms.slash;
-    new_compound(&mut vm.space, slash, &[n, a])
+    let pi = new_compound(&mut vm.space, slash, &[n, a])?;
+    if !qualify {
+        return Ok(pi);
+    }
+    let colon = atom(&mut vm.space, ":")?;
+    let system = atom(&mut vm.space, "system")?;
+    new_compound(&mut vm.space, colon, &[system, pi])
 }
 
 /// `error(Formal, context(Pred, _))` raised.
@@ -132,7 +145,7 @@ pub fn error_value(vm: &mut Vm, e: &OpError) -> Result<Value, OpError> {
         ErrorKind::Name => {
             // "name 'foo/2' is not defined": an unknown procedure.
             let pi = e.message.split('\'').nth(1).unwrap_or("?").to_string();
-            let t = pred_indicator(vm, &pi)?;
+            let t = pred_indicator(vm, &format!("={pi}"))?;
             let ex = atom(&mut vm.space, "existence_error")?;
             let proc_ = atom(&mut vm.space, "procedure")?;
             (String::new(), new_compound(&mut vm.space, ex, &[proc_, t])?)
@@ -140,7 +153,7 @@ pub fn error_value(vm: &mut Vm, e: &OpError) -> Result<Value, OpError> {
         ErrorKind::ZeroDivision => {
             let ev = atom(&mut vm.space, "evaluation_error")?;
             let z = atom(&mut vm.space, "zero_divisor")?;
-            ("//2".to_string(), new_compound(&mut vm.space, ev, &[z])?)
+            ("=(/)/2".to_string(), new_compound(&mut vm.space, ev, &[z])?)
         }
         ErrorKind::Recursion => {
             let r = atom(&mut vm.space, "resource_error")?;
@@ -265,5 +278,9 @@ pub fn context_prefix(vm: &mut Vm, ball: Value) -> String {
     if terms::is_var(&vm.space, pi) {
         return String::new();
     }
+    let pi = match compound(&vm.space, pi) {
+        Some((n, a)) if a.len() == 2 && vm.space.str_of(n) == Some(":") => deref(&vm.space, a[1]),
+        _ => pi,
+    };
     format!("{}: ", q(vm, pi))
 }

@@ -54,10 +54,31 @@ impl WriteOpts {
 
 /// Formats a term as text.
 pub fn format_term(vm: &mut Vm, v: Value, opts: WriteOpts) -> String {
+    let mut var_names = Vec::new();
+    if !opts.numbervars && opts.quoted {
+        let mut seen: Vec<(Value, usize)> = Vec::new();
+        count_vars(&vm.space, v, &mut seen);
+        let mut next = 0;
+        for (var, n) in seen {
+            if n == 1 {
+                var_names.push((var, "_".to_string()));
+            } else {
+                let letter = (b'A' + (next % 26) as u8) as char;
+                let suffix = if next >= 26 {
+                    (next / 26).to_string()
+                } else {
+                    String::new()
+                };
+                var_names.push((var, format!("{letter}{suffix}")));
+                next += 1;
+            }
+        }
+    }
     let mut w = Writer {
         space: &vm.space,
         opts,
         out: String::new(),
+        var_names,
     };
     w.term(v, 1200);
     w.out
@@ -92,6 +113,22 @@ pub fn format_float(f: f64) -> String {
             format!("{m}e+{exp}")
         } else {
             format!("{m}e{exp}")
+        }
+    }
+}
+
+/// Occurrence counts of the variables of a term, in order of first occurrence.
+fn count_vars(space: &StandardSpace, v: Value, seen: &mut Vec<(Value, usize)>) {
+    let mut stack = vec![v];
+    while let Some(v) = stack.pop() {
+        let v = deref(space, v);
+        if terms::is_var(space, v) {
+            match seen.iter_mut().find(|(x, _)| *x == v) {
+                Some((_, n)) => *n += 1,
+                None => seen.push((v, 1)),
+            }
+        } else if let Some((_, args)) = compound(space, v) {
+            stack.extend(args.iter().rev());
         }
     }
 }
@@ -138,13 +175,15 @@ fn atom_needs_no_quotes(a: &str) -> bool {
     if matches!(a, "[]" | "!" | ";" | "{}" | ",") {
         return a != ",";
     }
-    a.chars().all(is_symbol_char)
+    a.chars().all(is_symbol_char) && !a.starts_with("/*")
 }
 
 struct Writer<'a> {
     space: &'a StandardSpace,
     opts: WriteOpts,
     out: String,
+    /// `write_canonical` names: `_` for a variable that occurs once, `A`, `B`, ... otherwise.
+    var_names: Vec<(Value, String)>,
 }
 
 impl Writer<'_> {
@@ -187,29 +226,17 @@ impl Writer<'_> {
         let s = self.space;
         let v = deref(s, v);
         if terms::is_var(s, v) {
+            if let Some((_, name)) = self.var_names.iter().find(|(x, _)| *x == v) {
+                let name = name.clone();
+                self.token(&name);
+                return;
+            }
             let n = v.as_ref().map_or(0, |r| r.0);
-            self.token(&format!("_G{n}"));
+            self.token(&format!("_{n}"));
             return;
         }
         if let Some(a) = terms::atom_text(s, v) {
             let a = a.to_string();
-            if max < 1200 && self.is_op_atom(v) {
-                let prio = {
-                    let ops = &pl(s).ops;
-                    [ops.prefix(&a), ops.infix(&a), ops.postfix(&a)]
-                        .iter()
-                        .flatten()
-                        .map(|d| d.priority)
-                        .max()
-                        .unwrap_or(0)
-                };
-                if prio > max {
-                    self.token("(");
-                    self.atom(&a);
-                    self.out.push(')');
-                    return;
-                }
-            }
             self.atom(&a);
             return;
         }
@@ -249,7 +276,7 @@ impl Writer<'_> {
                     if paren {
                         self.token("(");
                     }
-                    self.term(args[0], lmax);
+                    self.operand(args[0], lmax);
                     if name == "," {
                         self.out.push(',');
                     } else if name.chars().all(is_alnum) || name == "->" && false {
@@ -280,6 +307,9 @@ impl Writer<'_> {
                         let arg = deref(s, args[0]);
                         let alpha_op = name.chars().all(is_alnum);
                         if terms::is_number(s, arg) && (name == "-" || name == "+") || alpha_op {
+                            self.out.push(' ');
+                            self.term(arg, amax);
+                        } else if (name == "-" || name == "+") && self.starts_with_digit(arg, amax) {
                             self.out.push(' ');
                             self.term(arg, amax);
                         } else if self.is_op_atom(arg) || self.arg_priority(arg) > amax {
@@ -325,11 +355,39 @@ impl Writer<'_> {
     fn operand(&mut self, v: Value, max: u16) {
         let s = self.space;
         let v = deref(s, v);
-        if self.is_op_atom(v) && max < 1200 {
-            self.term(v, max);
+        if self.is_op_atom(v) && self.atom_priority(v) > 0 && max < 1200 {
+            self.token("(");
+            self.term(v, 1200);
+            self.out.push(')');
             return;
         }
         self.term(v, max);
+    }
+
+    /// The highest priority of an operator atom.
+    fn atom_priority(&self, v: Value) -> u16 {
+        let Some(a) = terms::atom_text(self.space, v) else {
+            return 0;
+        };
+        let ops = &pl(self.space).ops;
+        [ops.prefix(a), ops.infix(a), ops.postfix(a)]
+            .iter()
+            .flatten()
+            .map(|d| d.priority)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Would this operand's text start with a digit (so `- 1^2` needs its space)?
+    fn starts_with_digit(&self, v: Value, max: u16) -> bool {
+        let mut w = Writer {
+            space: self.space,
+            opts: self.opts,
+            out: String::new(),
+            var_names: self.var_names.clone(),
+        };
+        w.term(v, max);
+        w.out.starts_with(|c: char| c.is_ascii_digit())
     }
 
     /// The priority a term has as an operand.
