@@ -237,15 +237,37 @@ predsort(P, L, Sorted) :- '$predsort'(P, L, Sorted).
 
 % ---- loading and the toplevel ----------------------------------------------
 
-'$directive'(G) :-
+'$directive'(G, Kind) :-
     (   catch(G, E, true)
-    ->  ( var(E) -> true ; '$print_uncaught'(G, E) )
-    ;   '$warn_failed'(G)
+    ->  ( var(E) -> true ; '$print_uncaught'(G, E, Kind) )
+    ;   '$warn_failed'(G, Kind)
     ).
 
 '$query'(G, B) :-
-    (   catch('$query_run'(G, B), E, ('$print_uncaught'(G, E), fail))
+    (   catch('$query_run'(G, B), E, ('$print_uncaught'(G, E, query), fail))
     ->  true
     ;   write(false), write('.'), nl
     ).
 '$query_run'(G, B) :- call(G), '$toplevel_answer'(B, More), More == no.
+
+repeat.
+repeat :- repeat.
+
+% ---- lambda expressions (library(yall)) -----------------------------------
+
+% `Params>>Body` called with extra arguments: the lambda is copied (except the
+% variables named in `Free/...`), the parameters unified with the arguments,
+% and the body called with any arguments left over.
+'>>'(Ps, B) :- '$lambda'(Ps, B, []).
+'>>'(Ps, B, A1) :- '$lambda'(Ps, B, [A1]).
+'>>'(Ps, B, A1, A2) :- '$lambda'(Ps, B, [A1, A2]).
+'>>'(Ps, B, A1, A2, A3) :- '$lambda'(Ps, B, [A1, A2, A3]).
+'>>'(Ps, B, A1, A2, A3, A4) :- '$lambda'(Ps, B, [A1, A2, A3, A4]).
+'>>'(Ps, B, A1, A2, A3, A4, A5) :- '$lambda'(Ps, B, [A1, A2, A3, A4, A5]).
+'>>'(Ps, B, A1, A2, A3, A4, A5, A6) :- '$lambda'(Ps, B, [A1, A2, A3, A4, A5, A6]).
+'$lambda'(Free/Ps, B, Args) :- !, copy_term(Free/Ps>>B, Free/Ps2>>B2), '$lambda_bind'(Ps2, Args, Rest), '$lambda_call'(B2, Rest).
+'$lambda'(Ps, B, Args) :- copy_term(Ps>>B, Ps2>>B2), '$lambda_bind'(Ps2, Args, Rest), '$lambda_call'(B2, Rest).
+'$lambda_bind'([P|Ps], [A|As], Rest) :- !, P = A, '$lambda_bind'(Ps, As, Rest).
+'$lambda_bind'(_, Rest, Rest).
+'$lambda_call'(B, []) :- !, call(B).
+'$lambda_call'(B, Rest) :- '$add_args'(B, Rest, G), call(G).

@@ -41,8 +41,10 @@ pub fn natives() -> Vec<(&'static str, Arity, NativeFn<StandardSpace>)> {
         ("$halt", Exact(1), control::halt),
         ("$register_stub", Exact(2), control::register_stub),
         ("$loaded", Exact(0), control::loaded),
-        ("$print_uncaught", Exact(2), control::print_uncaught),
-        ("$warn_failed", Exact(1), control::warn_failed),
+        ("$print_uncaught", Exact(3), control::print_uncaught),
+        ("$warn_failed", Exact(2), control::warn_failed),
+        ("$finish", Exact(0), control::finish),
+        ("$warn_singletons", Exact(2), control::warn_singletons),
         ("$add_args", Exact(3), control::add_args),
         ("$check_callable", Exact(1), control::check_callable),
         // Arithmetic.

@@ -870,17 +870,20 @@ fn candidate_sets(clauses: &[ClauseIr], arity: usize) -> Vec<(Option<Const>, Vec
 pub enum Step {
     /// Bind global `name/arity` to the predicate's code.
     Define(String, usize, CodeId),
-    /// Run a goal through `'$directive'/1` (errors and failures are reported, loading goes on).
-    Directive(Term, usize, Span),
+    /// Run a goal through `'$directive'/2` (errors and failures are reported,
+    /// loading goes on); the flag says it is an initialization goal.
+    Directive(Term, usize, Span, bool),
     /// Run a goal through `'$query'/2` with the variable names (the REPL).
     Query(Term, Vec<String>, usize, Span),
     /// Register the dynamic-predicate stub of arity `n` (the prelude only).
     Stub(usize),
+    /// Warn about singleton variables: source line and the names.
+    Singletons(usize, Vec<String>),
 }
 
 impl Emitter<'_> {
     /// The top-level code of a unit: define its predicates, then run its directives.
-    pub fn main_code(&mut self, steps: &[Step], span: Span) -> Emit<CodeId> {
+    pub fn main_code(&mut self, steps: &[Step], span: Span, finish: bool) -> Emit<CodeId> {
         let id = self.reserve();
         let mut fr = Frame {
             b: CodeBuilder::new("<module>", 0, span),
@@ -908,7 +911,7 @@ impl Emitter<'_> {
                     let g = self.globals.intern(&format!("{name}/{arity}"));
                     fr.emit(Instr::StoreGlobal { g, src: r });
                 }
-                Step::Directive(goal, nvars, span) | Step::Query(goal, _, nvars, span) => {
+                Step::Directive(goal, nvars, span, _) | Step::Query(goal, _, nvars, span) => {
                     fr.span = *span;
                     fr.vars = vec![None; nvars + 2];
                     let g = self.term(&mut fr, goal)?;
@@ -926,7 +929,9 @@ impl Emitter<'_> {
                         args.push(self.term(&mut fr, &list)?);
                         "$query/2"
                     } else {
-                        "$directive/1"
+                        let init = matches!(step, Step::Directive(.., true));
+                        args.push(fr.konst(Const::Str(if init { "initialization" } else { "directive" }.into()))?);
+                        "$directive/2"
                     };
                     let k = fr.reg()?;
                     let succeed = self.globals.intern("$succeed");
@@ -935,6 +940,13 @@ impl Emitter<'_> {
                     let g = self.globals.intern(pred);
                     fr.emit(Instr::LoadGlobal { dst: f, g });
                     self.call(&mut fr, f, k, &args, Finish::Try)?;
+                }
+                Step::Singletons(line, names) => {
+                    let l = fr.konst(Const::Int(*line as i64))?;
+                    let list = Term::list(names.iter().map(|n| Term::atom(n)).collect(), Term::atom("[]"));
+                    fr.vars = Vec::new();
+                    let names = self.term(&mut fr, &list)?;
+                    self.native(&mut fr, "$warn_singletons", &[l, names])?;
                 }
                 Step::Stub(n) => {
                     let stub = self.dyn_stub(*n, cell_reg, span)?;
@@ -946,6 +958,10 @@ impl Emitter<'_> {
             }
         }
         self.native(&mut fr, "$loaded", &[])?;
+        if finish {
+            // A program file: exit with status 1 if a directive failed or raised.
+            self.native(&mut fr, "$finish", &[])?;
+        }
         let r = fr.konst(Const::None)?;
         fr.emit(Instr::Return { src: r });
         self.codes[id.0 as usize] = fr.b.finish();

@@ -139,12 +139,12 @@ pub fn compile(
                         } else {
                             a[0].clone()
                         };
-                        init.push(Step::Directive(goal, nvars, clause.span));
+                        init.push(Step::Directive(goal, nvars, clause.span, true));
                         continue;
                     }
                     _ => {}
                 }
-                steps.push(Step::Directive(d.clone(), nvars, clause.span));
+                steps.push(Step::Directive(d.clone(), nvars, clause.span, false));
                 continue;
             }
             Term::Compound(f, a) if f == ":-" && a.len() == 2 => (a[0].clone(), a[1].clone()),
@@ -166,6 +166,7 @@ pub fn compile(
                 Term::compound("assertz", vec![term]),
                 nvars,
                 clause.span,
+                false,
             ));
             continue;
         }
@@ -178,7 +179,8 @@ pub fn compile(
             continue;
         }
         if unit == Unit::File && !clause.singletons.is_empty() {
-            warn_singletons(&clause);
+            let line = source[..clause.span.start as usize].matches('\n').count() + 1;
+            steps.push(Step::Singletons(line, clause.singletons.clone()));
         }
         add_clause(
             &mut preds,
@@ -257,7 +259,7 @@ pub fn compile(
     }
     defs.extend(steps);
     defs.extend(init);
-    let main = emitter.main_code(&defs, whole).map_err(|d| vec![d])?;
+    let main = emitter.main_code(&defs, whole, unit == Unit::File).map_err(|d| vec![d])?;
     Ok(Module {
         codes: emitter.codes,
         main: Some(main),
@@ -293,9 +295,4 @@ fn add_clause(
             span,
         }),
     }
-}
-
-/// SWI's warning for variables that occur once in a clause.
-fn warn_singletons(clause: &Clause) {
-    let _ = clause;
 }

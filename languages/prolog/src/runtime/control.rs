@@ -285,25 +285,51 @@ pub fn pi_term(vm: &mut Vm, name: &str, arity: usize) -> Result<Value, OpError> 
     new_compound(&mut vm.space, slash, &[n, a])
 }
 
-/// `$print_uncaught(Goal, Error)`: SWI's report of an error that escaped a directive.
+fn program_name(vm: &Vm) -> String {
+    vm.program_path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "user".into())
+}
+
+/// `$print_uncaught(Goal, Error, Kind)`: SWI's report of an error that escaped a
+/// directive (`Kind` is `directive`, `initialization` or `query`), and the goal.
 pub fn print_uncaught(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     vm.flush();
     let prefix = errors::context_prefix(vm, a[1]);
     let m = errors::message(vm, a[1]);
     let goal = super::write::format_term(vm, a[0], super::write::WriteOpts::print());
-    eprintln!("Warning: goal ({goal}) raised exception:");
+    let kind = terms::atom_text(&vm.space, deref(&vm.space, a[2])).unwrap_or("").to_string();
+    match kind.as_str() {
+        "initialization" => eprintln!("ERROR: {}: Initialization goal raised exception:", program_name(vm)),
+        "directive" => eprintln!("ERROR: {}: Goal (directive) raised exception:", program_name(vm)),
+        _ => {}
+    }
     eprintln!("ERROR: {prefix}{m}");
+    if kind != "query" {
+        eprintln!("ERROR:   goal: {goal}");
+        pl_mut(&mut vm.space).had_error = true;
+    }
+    Ok(Value::TRUE)
+}
+
+/// `$warn_failed(Goal, Kind)`
+pub fn warn_failed(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
+    vm.flush();
+    let goal = super::write::format_term(vm, a[0], super::write::WriteOpts::print());
+    let kind = terms::atom_text(&vm.space, deref(&vm.space, a[1])).unwrap_or("").to_string();
+    if kind == "initialization" {
+        eprintln!("Warning: {}: Initialization goal failed", program_name(vm));
+    } else {
+        eprintln!("Warning: {}: Goal (directive) failed: user:{goal}", program_name(vm));
+    }
     pl_mut(&mut vm.space).had_error = true;
     Ok(Value::TRUE)
 }
 
-/// `$warn_failed(Goal)`
-pub fn warn_failed(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
-    vm.flush();
-    let goal = super::write::format_term(vm, a[0], super::write::WriteOpts::print());
-    eprintln!("Warning: Goal ({goal}) failed");
-    pl_mut(&mut vm.space).had_error = true;
-    Ok(Value::TRUE)
+/// `$finish()`: the end of a program file; a directive that failed or raised makes the exit status 1.
+pub fn finish(vm: &mut Vm, _: &[Value]) -> Result<Value, OpError> {
+    if pl(&vm.space).had_error {
+        return Err(halt_with(vm, 1));
+    }
+    Ok(Value::NONE)
 }
 
 /// `$add_args(G, Extra, G2)`: `call/N`'s goal with the extra arguments appended.
@@ -333,5 +359,19 @@ pub fn check_callable(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     if terms::functor_of(&vm.space, g).is_none() {
         return Err(errors::type_error(vm, "call/1", "callable", g));
     }
+    Ok(Value::TRUE)
+}
+
+/// `$warn_singletons(Line, Names)`: SWI's warning for variables that occur once in a clause.
+pub fn warn_singletons(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
+    let line = vm.space.int_of(a[0]).unwrap_or(0);
+    let names: Vec<String> = terms::list_items(&vm.space, a[1])
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|n| terms::atom_text(&vm.space, n).map(str::to_string))
+        .collect();
+    vm.flush();
+    eprintln!("Warning: {}:{line}:", program_name(vm));
+    eprintln!("Warning:    Singleton variables: [{}]", names.join(","));
     Ok(Value::TRUE)
 }

@@ -282,5 +282,15 @@ pub fn context_prefix(vm: &mut Vm, ball: Value) -> String {
         Some((n, a)) if a.len() == 2 && vm.space.str_of(n) == Some(":") => deref(&vm.space, a[1]),
         _ => pi,
     };
+    // SWI writes the indicator plainly: `is/2`, `//2`.
+    if let Some((n, a)) = compound(&vm.space, pi) {
+        if a.len() == 2 {
+            let (name, arity) = (deref(&vm.space, a[0]), deref(&vm.space, a[1]));
+            if let (Some(name), Some(arity)) = (terms::atom_text(&vm.space, name), vm.space.int_of(arity)) {
+                let _ = n;
+                return format!("{name}/{arity}: ");
+            }
+        }
+    }
     format!("{}: ", q(vm, pi))
 }
