@@ -5,4 +5,4 @@ main :-
     ( fact(x) -> write(yes) ; write(no) ), nl,
     assertz(fact(x)), ( fact(x) -> write(yes) ; write(no) ), nl,
     assertz((double(X, Y) :- Y is X * 2)), double(21, D), write(D), nl,
-    clause(double(_, _), Body), write(Body), nl.
+    clause(double(_, _), Body), numbervars(Body, 0, _), print(Body), nl.

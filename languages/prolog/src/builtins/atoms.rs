@@ -161,7 +161,6 @@ pub fn atom_length(vm: &mut Vm, a: &[Value]) -> R {
     if !is_var(&vm.space, l) {
         match vm.space.int_of(l) {
             None => return Err(errors::type_error(vm, "atom_length/2", "integer", l)),
-            Some(n) if n < 0 => return Err(errors::domain_error(vm, "atom_length/2", "not_less_than_zero", l)),
             _ => {}
         }
     }

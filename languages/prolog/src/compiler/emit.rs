@@ -611,8 +611,25 @@ impl<'a> Emitter<'a> {
                 fr.emit(Instr::Return { src: r });
             }
             Finish::Try => {
-                self.fail_unless(fr, r, &mut fail)?;
+                // `$cutres` maps failures (and cuts that end in the callee) to
+                // `false`, this predicate's own cut to `none` (fail without
+                // trying more clauses), and passes anything else through.
                 let out = self.native(fr, "$cutres", &[r])?;
+                let f = fr.konst(Const::Bool(false))?;
+                let t = fr.reg()?;
+                fr.emit(Instr::Binary {
+                    op: BinOp::Is,
+                    dst: t,
+                    a: out,
+                    b: f,
+                });
+                let not_failed = fr.reg()?;
+                fr.emit(Instr::Unary {
+                    op: UnOp::Not,
+                    dst: not_failed,
+                    a: t,
+                });
+                self.fail_unless(fr, not_failed, &mut fail)?;
                 fr.emit(Instr::Return { src: out });
             }
             Finish::Convert(m) => {
@@ -638,7 +655,7 @@ impl<'a> Emitter<'a> {
                     used.push(v)
                 }
             });
-            if matches!(g, Goal::CutOwn) && !used.contains(&Self::d_slot(nvars)) {
+            if matches!(g, Goal::CutOwn | Goal::Marker(_)) && !used.contains(&Self::d_slot(nvars)) {
                 used.push(Self::d_slot(nvars));
             }
         }

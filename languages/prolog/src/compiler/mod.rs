@@ -259,7 +259,9 @@ pub fn compile(
     }
     defs.extend(steps);
     defs.extend(init);
-    let main = emitter.main_code(&defs, whole, unit == Unit::File).map_err(|d| vec![d])?;
+    let main = emitter
+        .main_code(&defs, whole, unit == Unit::File)
+        .map_err(|d| vec![d])?;
     Ok(Module {
         codes: emitter.codes,
         main: Some(main),

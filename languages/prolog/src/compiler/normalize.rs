@@ -387,6 +387,9 @@ impl Normalizer {
             _ => unreachable!("control() is called for control constructs only"),
         }
         let name = self.new_aux(clauses);
+        if needs_m {
+            out.push(Goal::Marker(m));
+        }
         out.push(Goal::Call(name, head_args));
     }
 }

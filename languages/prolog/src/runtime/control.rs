@@ -80,16 +80,30 @@ pub fn depth(vm: &mut Vm, _: &[Value]) -> Result<Value, OpError> {
     vm.space.int_value(vm.frame_depth() as i64)
 }
 
-/// `$cutres(R)`: what a clause-choice loop returns for a call's result R that
-/// is not a failure: a cut marker aimed at this frame (or a frame above it, now
-/// gone) becomes a failure; anything else passes through.
+/// `$cutres(R)`: what a clause-choice loop makes of a call's result R.
+/// `false` means "try the next clause": a plain failure, a failure after a cut
+/// that ended in the callee (`none`), or the marker of a cut owned by the
+/// callee's own frame (deeper than this one). This frame's own marker becomes
+/// `none`: a failure that skips the remaining clauses. A shallower marker and
+/// `true` (stop) pass through.
 pub fn cutres(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
-    if let Some(m) = a[0].as_small_int() {
-        if m as usize >= vm.frame_depth() {
-            return Ok(Value::FALSE);
-        }
+    let r = a[0];
+    if r == Value::NONE {
+        return Ok(Value::FALSE);
     }
-    Ok(a[0])
+    if let Some(m) = r.as_small_int() {
+        let here = vm.frame_depth() as i64;
+        return Ok(if m > here {
+            // The owner was the callee itself: the call failed; try the next clause.
+            Value::FALSE
+        } else if m == here {
+            // This frame owns the cut: fail without trying more clauses.
+            Value::NONE
+        } else {
+            r
+        });
+    }
+    Ok(r)
 }
 
 /// `$succeed()`: the outermost continuation: stop with success.
@@ -286,7 +300,10 @@ pub fn pi_term(vm: &mut Vm, name: &str, arity: usize) -> Result<Value, OpError> 
 }
 
 fn program_name(vm: &Vm) -> String {
-    vm.program_path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "user".into())
+    vm.program_path
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "user".into())
 }
 
 /// `$print_uncaught(Goal, Error, Kind)`: SWI's report of an error that escaped a
@@ -296,7 +313,9 @@ pub fn print_uncaught(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     let prefix = errors::context_prefix(vm, a[1]);
     let m = errors::message(vm, a[1]);
     let goal = super::write::format_term(vm, a[0], super::write::WriteOpts::print());
-    let kind = terms::atom_text(&vm.space, deref(&vm.space, a[2])).unwrap_or("").to_string();
+    let kind = terms::atom_text(&vm.space, deref(&vm.space, a[2]))
+        .unwrap_or("")
+        .to_string();
     match kind.as_str() {
         "initialization" => eprintln!("ERROR: {}: Initialization goal raised exception:", program_name(vm)),
         "directive" => eprintln!("ERROR: {}: Goal (directive) raised exception:", program_name(vm)),
@@ -314,7 +333,9 @@ pub fn print_uncaught(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
 pub fn warn_failed(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     vm.flush();
     let goal = super::write::format_term(vm, a[0], super::write::WriteOpts::print());
-    let kind = terms::atom_text(&vm.space, deref(&vm.space, a[1])).unwrap_or("").to_string();
+    let kind = terms::atom_text(&vm.space, deref(&vm.space, a[1]))
+        .unwrap_or("")
+        .to_string();
     if kind == "initialization" {
         eprintln!("Warning: {}: Initialization goal failed", program_name(vm));
     } else {
