@@ -1,4 +1,5 @@
 :- initialization(main).
+:- style_check(-singleton).
 
 main :-
     forall(member(G, [X is foo + 1, atom_length(_, _), atom_length(f(x), _), arg(a, f(b), _),

@@ -7,7 +7,7 @@
 
 % call/1 is opaque to cut: '$marker'(M) is this call's own cut marker, and a
 % cut inside the goal cuts back to it.
-call(G) :- '$marker'(M), '$meta'(G, M).
+call(G) :- '$check_body'(G), '$marker'(M), '$meta'(G, M).
 call(G, A) :- '$add_args'(G, [A], G2), '$marker'(M), '$meta'(G2, M).
 call(G, A, B) :- '$add_args'(G, [A, B], G2), '$marker'(M), '$meta'(G2, M).
 call(G, A, B, C) :- '$add_args'(G, [A, B, C], G2), '$marker'(M), '$meta'(G2, M).
@@ -94,7 +94,12 @@ arg(N, T, A) :- '$arg'(N, T, A).
 atom_concat(A, B, C) :- nonvar(A), nonvar(B), !, '$atom_concat_det'(A, B, C).
 atom_concat(A, B, C) :- '$atom_splits'(C, L), member(A-B, L).
 
-sub_atom(Atom, B, L, A, Sub) :- '$sub_atom_all'(Atom, Sub, All), member(s(B, L, A, Sub), All).
+sub_atom(Atom, B, L, A, Sub) :-
+    '$sub_atom_int'(B), '$sub_atom_int'(L), '$sub_atom_int'(A),
+    '$sub_atom_all'(Atom, Sub, All), member(s(B, L, A, Sub), All).
+'$sub_atom_int'(X) :- var(X), !.
+'$sub_atom_int'(X) :- integer(X), !.
+'$sub_atom_int'(X) :- throw(error(type_error(integer, X), context(sub_atom/5, _))).
 
 current_op(P, T, N) :- '$current_op'(L), member(op(P, T, N), L).
 

@@ -30,10 +30,15 @@ pub fn text_of(vm: &Vm, v: Value) -> Option<String> {
 }
 
 fn text_arg(vm: &mut Vm, pred: &str, v: Value) -> Result<String, OpError> {
+    text_arg_as(vm, pred, v, "atomic")
+}
+
+/// The text of an atomic argument; anything else is a type error naming `ty`.
+fn text_arg_as(vm: &mut Vm, pred: &str, v: Value, ty: &str) -> Result<String, OpError> {
     let v = errors::bound(vm, pred, v)?;
     match text_of(vm, v) {
         Some(s) => Ok(s),
-        None => Err(errors::type_error(vm, pred, "atomic", v)),
+        None => Err(errors::type_error(vm, pred, ty, v)),
     }
 }
 
@@ -78,14 +83,25 @@ fn chars_list(vm: &mut Vm, s: &str) -> R {
     t::list_of(&mut vm.space, &items)
 }
 
-/// Reads a list of codes or chars back into a string.
+/// Reads a list of codes or chars back into a string (`chars`: only one-char
+/// atoms are accepted, `codes`: only codes, neither: both).
 fn list_text(vm: &mut Vm, pred: &str, l: Value) -> Result<String, OpError> {
+    list_text_as(vm, pred, l, None)
+}
+
+fn list_text_as(vm: &mut Vm, pred: &str, l: Value, chars: Option<bool>) -> Result<String, OpError> {
     let Some(items) = t::list_items(&vm.space, l) else {
         return Err(errors::instantiation(vm, pred));
     };
     let mut out = String::new();
     for x in items {
         let x = errors::bound(vm, pred, x)?;
+        if chars == Some(true) && t::atom_text(&vm.space, x).is_none() {
+            return Err(errors::type_error(vm, pred, "character", x));
+        }
+        if chars == Some(false) && vm.space.int_of(x).is_none() {
+            return Err(errors::type_error(vm, pred, "character_code", x));
+        }
         if let Some(i) = vm.space.int_of(x) {
             match char::from_u32(i as u32) {
                 Some(c) if i >= 0 => out.push(c),
@@ -113,11 +129,11 @@ fn unify_atom(vm: &mut Vm, v: Value, s: &str) -> R {
 pub fn atom_codes(vm: &mut Vm, a: &[Value]) -> R {
     let x = deref(&vm.space, a[0]);
     if !is_var(&vm.space, x) {
-        let s = text_arg(vm, "atom_codes/2", x)?;
+        let s = text_arg_as(vm, "atom_codes/2", x, "atom")?;
         let l = codes_list(vm, &s)?;
         return Ok(Value::bool(t::unify(&mut vm.space, a[1], l)));
     }
-    let s = list_text(vm, "atom_codes/2", a[1])?;
+    let s = list_text_as(vm, "atom_codes/2", a[1], Some(false))?;
     unify_atom(vm, x, &s)
 }
 
@@ -125,11 +141,11 @@ pub fn atom_codes(vm: &mut Vm, a: &[Value]) -> R {
 pub fn atom_chars(vm: &mut Vm, a: &[Value]) -> R {
     let x = deref(&vm.space, a[0]);
     if !is_var(&vm.space, x) {
-        let s = text_arg(vm, "atom_chars/2", x)?;
+        let s = text_arg_as(vm, "atom_chars/2", x, "atom")?;
         let l = chars_list(vm, &s)?;
         return Ok(Value::bool(t::unify(&mut vm.space, a[1], l)));
     }
-    let s = list_text(vm, "atom_chars/2", a[1])?;
+    let s = list_text_as(vm, "atom_chars/2", a[1], Some(true))?;
     unify_atom(vm, x, &s)
 }
 
@@ -137,6 +153,9 @@ pub fn atom_chars(vm: &mut Vm, a: &[Value]) -> R {
 pub fn char_code(vm: &mut Vm, a: &[Value]) -> R {
     let x = deref(&vm.space, a[0]);
     if let Some(s) = t::atom_text(&vm.space, x) {
+        if s.chars().count() != 1 {
+            return Err(errors::type_error(vm, "char_code/2", "character", x));
+        }
         let c = s.chars().next().map_or(0, |c| c as i64);
         let v = vm.space.int_value(c)?;
         return Ok(Value::bool(t::unify(&mut vm.space, a[1], v)));
@@ -145,8 +164,13 @@ pub fn char_code(vm: &mut Vm, a: &[Value]) -> R {
         return Err(errors::type_error(vm, "char_code/2", "character", x));
     }
     let code = errors::bound(vm, "char_code/2", a[1])?;
-    let Some(c) = vm.space.int_of(code).and_then(|i| char::from_u32(i as u32)) else {
-        return Err(errors::representation_error(vm, "char_code/2", "character_code"));
+    let Some(c) = vm
+        .space
+        .int_of(code)
+        .filter(|i| *i >= 0)
+        .and_then(|i| char::from_u32(i as u32))
+    else {
+        return Err(errors::type_error(vm, "char_code/2", "character_code", code));
     };
     unify_atom(vm, x, &c.to_string())
 }
@@ -197,7 +221,7 @@ pub fn atom_splits(vm: &mut Vm, a: &[Value]) -> R {
 /// `$sub_atom_all(Atom, Sub, L)`: every `s(B, L, A, Sub)` of sub_atom/5 (only
 /// the occurrences of Sub when it is bound).
 pub fn sub_atom_all(vm: &mut Vm, a: &[Value]) -> R {
-    let text = text_arg(vm, "sub_atom/5", a[0])?;
+    let text = text_arg_as(vm, "sub_atom/5", a[0], "atom")?;
     let chars: Vec<char> = text.chars().collect();
     let n = chars.len();
     let sub = deref(&vm.space, a[1]);

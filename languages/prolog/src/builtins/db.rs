@@ -339,7 +339,23 @@ pub fn length(vm: &mut Vm, a: &[Value]) -> R {
             let k = vm.space.int_value(items.len() as i64)?;
             Ok(Value::bool(t::unify(&mut vm.space, n, k)))
         }
-        None => Ok(Value::FALSE),
+        None => {
+            // Not a proper list; a partial one was handled by the prelude.
+            let mut x = deref(&vm.space, a[0]);
+            loop {
+                match compound(&vm.space, x) {
+                    Some((n, args)) if args.len() == 2 && vm.space.str_of(n) == Some(".") => {
+                        x = deref(&vm.space, args[1]);
+                    }
+                    _ => break,
+                }
+            }
+            if is_var(&vm.space, x) {
+                return Ok(Value::FALSE);
+            }
+            let l = deref(&vm.space, a[0]);
+            Err(errors::type_error(vm, "length/2", "list", l))
+        }
     }
 }
 

@@ -47,6 +47,7 @@ pub fn natives() -> Vec<(&'static str, Arity, NativeFn<StandardSpace>)> {
         ("$warn_singletons", Exact(2), control::warn_singletons),
         ("$add_args", Exact(3), control::add_args),
         ("$check_callable", Exact(1), control::check_callable),
+        ("$check_body", Exact(1), control::check_body),
         // Arithmetic.
         ("$eval", Exact(1), arith::eval_native),
         ("$arith2", Exact(3), arith::arith2),

@@ -195,8 +195,27 @@ pub fn univ(vm: &mut Vm, a: &[Value]) -> R {
         return Ok(Value::bool(t::unify(&mut vm.space, a[1], l)));
     }
     let l = errors::bound(vm, "=../2", a[1])?;
+    if let Some((n, args)) = compound(&vm.space, l) {
+        if vm.space.str_of(n) == Some(".") && args.len() == 2 {
+            let (head, rest) = (deref(&vm.space, args[0]), deref(&vm.space, args[1]));
+            let more = !matches!(t::atom_text(&vm.space, rest), Some("[]"));
+            if more && !is_var(&vm.space, head) && !t::is_atom(&vm.space, head) {
+                return Err(errors::type_error(vm, "=../2", "atom", head));
+            }
+        }
+    }
     let Some(items) = t::list_items(&vm.space, l) else {
-        return Err(errors::instantiation(vm, "=../2"));
+        let mut tail = l;
+        while let Some((n, args)) = compound(&vm.space, tail) {
+            if args.len() != 2 || vm.space.str_of(n) != Some(".") {
+                break;
+            }
+            tail = deref(&vm.space, args[1]);
+        }
+        if is_var(&vm.space, tail) {
+            return Err(errors::instantiation(vm, "=../2"));
+        }
+        return Err(errors::type_error(vm, "=../2", "list", tail));
     };
     if items.is_empty() {
         return Err(errors::domain_error(vm, "=../2", "non_empty_list", l));

@@ -113,6 +113,7 @@ pub fn compile(
     let mut init: Vec<Step> = Vec::new();
     let mut errors = Vec::new();
     let whole = Span::new(file, 0, source.len());
+    let mut warn_singletons = true;
     while let Some(clause) = reader.next_clause(ops) {
         let clause: Clause = match clause {
             Ok(c) => c,
@@ -133,6 +134,13 @@ pub fn compile(
                 match d {
                     Term::Compound(f, a) if f == "op" && a.len() == 3 => apply_op(ops, a),
                     Term::Compound(f, a) if f == "dynamic" && a.len() == 1 => pred_specs(&a[0], dynamic),
+                    Term::Compound(f, a) if f == "style_check" && a.len() == 1 => {
+                        if let Term::Compound(sign, x) = &a[0] {
+                            if x.first() == Some(&Term::atom("singleton")) {
+                                warn_singletons = sign == "+";
+                            }
+                        }
+                    }
                     Term::Compound(f, a) if f == "initialization" && (a.len() == 1 || a.len() == 2) => {
                         let goal = if a.len() == 2 && a[1] == Term::atom("main") {
                             Term::compound(",", vec![a[0].clone(), Term::atom("halt")])
@@ -178,7 +186,7 @@ pub fn compile(
             ));
             continue;
         }
-        if unit == Unit::File && !clause.singletons.is_empty() {
+        if unit == Unit::File && warn_singletons && !clause.singletons.is_empty() {
             let line = source[..clause.span.start as usize].matches('\n').count() + 1;
             steps.push(Step::Singletons(line, clause.singletons.clone()));
         }

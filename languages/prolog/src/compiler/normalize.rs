@@ -161,6 +161,7 @@ pub const INLINE: &[(&str, usize, &str)] = &[
     ("$atom_splits", 2, "$atom_splits"),
     ("$sub_atom_all", 3, "$sub_atom_all"),
     ("$check_callable", 1, "$check_callable"),
+    ("$check_body", 1, "$check_body"),
     ("$length", 2, "$length"),
     ("$partial_list", 3, "$partial_list"),
     ("$arg", 3, "$arg"),
@@ -376,9 +377,30 @@ impl Normalizer {
                         )));
                     }
                     Term::Compound(f, c) if f == "*->" && c.len() == 2 => {
-                        // Soft cut: approximated as a plain conjunction (no else branch once C succeeded
-                        // is not enforced).
-                        clauses.push(clause(Term::compound(",", vec![guard(&c[0]), mark_cuts(&c[1], &m)])));
+                        // Soft cut: `( C, note a solution, T ; no solution noted, E )`. The
+                        // note goes into a findall collector, which backtracking does not undo.
+                        let flag = self.fresh_var();
+                        let note = Term::compound("$fa_add", vec![flag.clone(), Term::atom("x")]);
+                        let then = Term::compound(
+                            ",",
+                            vec![guard(&c[0]), Term::compound(",", vec![note, mark_cuts(&c[1], &m)])],
+                        );
+                        let none = Term::compound("$fa_take", vec![flag.clone(), Term::atom("[]")]);
+                        let other = Term::compound(",", vec![none, mark_cuts(&a[1], &m)]);
+                        let body = Term::compound(
+                            ",",
+                            vec![
+                                Term::compound("$fa_new", vec![flag]),
+                                Term::compound(";", vec![then, other]),
+                            ],
+                        );
+                        clauses.push(clause(body));
+                        let name = self.new_aux(clauses);
+                        if needs_m {
+                            out.push(Goal::Marker(m));
+                        }
+                        out.push(Goal::Call(name, head_args));
+                        return;
                     }
                     left => clauses.push(clause(mark_cuts(left, &m))),
                 }

@@ -363,6 +363,9 @@ pub fn eval_native(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     if terms::is_number(&vm.space, v) {
         return Ok(v);
     }
+    if matches!(terms::atom_text(&vm.space, v), Some("inf") | Some("infinite")) {
+        return vm.space.float_value(f64::INFINITY);
+    }
     let r = eval(vm, v)?;
     value_of(vm, r, "is/2")
 }

@@ -374,6 +374,36 @@ pub fn add_args(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     Ok(Value::bool(terms::unify(&mut vm.space, a[2], g2)))
 }
 
+/// `$check_body(G)`: before `call/1` runs a goal, ISO checks that every goal
+/// position of its control structure is callable; a type error names the whole goal.
+pub fn check_body(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
+    let g = deref(&vm.space, a[0]);
+    if is_var(&vm.space, g) {
+        return Err(errors::instantiation(vm, "call/1"));
+    }
+    let mut stack = vec![g];
+    while let Some(x) = stack.pop() {
+        let x = deref(&vm.space, x);
+        if is_var(&vm.space, x) {
+            continue;
+        }
+        if let Some((n, args)) = compound(&vm.space, x) {
+            let control = matches!(
+                (vm.space.str_of(n), args.len()),
+                (Some(","), 2) | (Some(";"), 2) | (Some("->"), 2) | (Some("*->"), 2) | (Some("\\+"), 1)
+            );
+            if control {
+                stack.extend_from_slice(args);
+            }
+            continue;
+        }
+        if !terms::is_atom(&vm.space, x) {
+            return Err(errors::type_error(vm, "call/1", "callable", g));
+        }
+    }
+    Ok(Value::TRUE)
+}
+
 /// `$check_callable(G)`: a type error unless G is callable (an instantiation error if unbound).
 pub fn check_callable(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     let g = errors::bound(vm, "call/1", a[0])?;

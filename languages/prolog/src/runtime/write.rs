@@ -175,7 +175,7 @@ fn atom_needs_no_quotes(a: &str) -> bool {
     if matches!(a, "[]" | "!" | ";" | "{}" | ",") {
         return a != ",";
     }
-    a.chars().all(is_symbol_char) && !a.starts_with("/*")
+    a.chars().all(is_symbol_char) && !a.starts_with("/*") && a != "."
 }
 
 struct Writer<'a> {
