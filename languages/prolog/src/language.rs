@@ -10,7 +10,7 @@ use workbench_framework::diagnostic::Diagnostic;
 use workbench_framework::interp::{BUILTINS, MAIN};
 use workbench_framework::language::{Builtin, Language, Mode};
 use workbench_framework::multimethod::Fail;
-use workbench_framework::object::{Body, TypeId, Value};
+use workbench_framework::object::{TypeId, Value};
 use workbench_framework::space::standard::{CoreOps, Hooks, Registry, Vm};
 use workbench_framework::space::{OpError, Space, Spelling};
 use workbench_framework::span::FileId;
@@ -48,14 +48,6 @@ pub fn compile_unit(file: FileId, source: &str, globals: &mut Globals, unit: Uni
 /// Keeps the compile-time operator table in step with `op/3` at run time.
 pub fn sync_ops(ops: &Ops) {
     COMPILE.with(|c| c.borrow_mut().ops = Some(ops.clone()));
-}
-
-fn compound_getitem(vm: &mut Vm, a: &[Value]) -> Result<Value, Fail> {
-    let i = vm.space.int_of(a[1]).unwrap_or(0) as usize;
-    match a[0].as_ref().map(|r| &vm.space.heap.get(r).body) {
-        Some(Body::Fields(f)) if i < f.len() => Ok(f[i]),
-        _ => Err(Fail::NotImplemented),
-    }
 }
 
 fn term_str(vm: &mut Vm, a: &[Value]) -> Result<Value, Fail> {
@@ -164,15 +156,8 @@ impl Language for Prolog {
             assert_eq!(t.0, TypeId::CORE_COUNT + i as u16, "prolog types follow the core ones");
         }
         reg.rename_type(TypeId::STR, "atom");
+        reg.rename_type(TypeId::TUPLE, "compound");
         let ops = CoreOps::of(reg);
-        reg.register(
-            ops.getitem,
-            &[types::COMPOUND, TypeId::INT],
-            "compound[int]",
-            compound_getitem,
-        );
-        reg.register(ops.str, &[types::COMPOUND], "str(compound)", term_str);
-        reg.register(ops.repr, &[types::COMPOUND], "repr(compound)", term_str);
         reg.register(ops.str, &[types::VAR], "str(var)", term_str);
         reg.register(ops.repr, &[types::VAR], "repr(var)", term_str);
     }

@@ -566,6 +566,18 @@ impl Space for StandardSpace {
     }
 
     fn get_item(vm: &mut Vm, obj: Value, key: Value) -> Result<Value, OpError> {
+        // Fast path: a tuple indexed by an in-range small int, exactly what the
+        // registered `tuple[int]` returns (Prolog reads compound arguments this way).
+        if vm.space.config.fast_paths {
+            if let (Some(r), Some(i)) = (obj.as_ref(), key.as_small_int()) {
+                let o = vm.space.heap.get(r);
+                if let (TypeId::TUPLE, Body::Fields(f)) = (o.class, &o.body) {
+                    if let Some(v) = usize::try_from(i).ok().and_then(|i| f.get(i)) {
+                        return Ok(*v);
+                    }
+                }
+            }
+        }
         match call_mm(vm, vm.space.ops.getitem, &[obj, key])? {
             Some(v) => Ok(v),
             None => Err(not_supported(vm, obj, key, "object is not subscriptable", "indices")),

@@ -28,6 +28,7 @@ pub fn natives() -> Vec<(&'static str, Arity, NativeFn<StandardSpace>)> {
         ("$unify", Exact(2), control::unify),
         ("$get_struct", Exact(3), control::get_struct),
         ("$key", Exact(1), control::key),
+        ("$switch", AtLeast(1), control::switch),
         ("$mark", Exact(0), control::mark),
         ("$undo", Exact(1), control::undo),
         ("$depth", Exact(0), control::depth),

@@ -235,7 +235,21 @@ impl<'a> Emitter<'a> {
                 let n = fr.konst(Const::Str(name.as_str().into()))?;
                 let arity = fr.konst(Const::Int(args.len() as i64))?;
                 let c = self.native(fr, "$get_struct", &[r, n, arity])?;
-                self.fail_unless(fr, c, fail)?;
+                let f = fr.konst(Const::Bool(false))?;
+                let t = fr.reg()?;
+                fr.emit(Instr::Binary {
+                    op: BinOp::Is,
+                    dst: t,
+                    a: c,
+                    b: f,
+                });
+                let ok = fr.reg()?;
+                fr.emit(Instr::Unary {
+                    op: UnOp::Not,
+                    dst: ok,
+                    a: t,
+                });
+                self.fail_unless(fr, ok, fail)?;
                 for (j, a) in args.iter().enumerate() {
                     let key = fr.konst(Const::Int(j as i64 + 1))?;
                     let x = fr.reg()?;
@@ -716,27 +730,20 @@ impl<'a> Emitter<'a> {
         // Dispatch on the first argument.
         let mut entries: Vec<(usize, Label)> = Vec::new();
         if sets.len() > 1 {
-            let key = self.native(&mut fr, "$key", &[Reg(1)])?;
-            let none = fr.konst(Const::None)?;
-            let t = fr.reg()?;
-            fr.emit(Instr::Binary {
-                op: BinOp::Is,
-                dst: t,
-                a: key,
-                b: none,
-            });
-            let l = fr.emit(Instr::JumpIfTrue {
-                cond: t,
-                target: Label(0),
-            });
-            entries.push((0, l));
-            for (i, (k, _)) in sets.iter().enumerate().skip(2) {
-                let c = fr.konst(k.clone().expect("keyed sets have keys"))?;
+            // `$switch(A1, key2, key3, ...)` returns the index of A1's candidate
+            // set: 0 when A1 is unbound (every clause), 1 when no key matches.
+            let mut regs = vec![Reg(1)];
+            for (k, _) in sets.iter().skip(2) {
+                regs.push(fr.konst(k.clone().expect("keyed sets have keys"))?);
+            }
+            let which = self.native(&mut fr, "$switch", &regs)?;
+            for i in 0..sets.len() {
+                let c = fr.konst(Const::Int(i as i64))?;
                 let t = fr.reg()?;
                 fr.emit(Instr::Binary {
-                    op: BinOp::Eq,
+                    op: BinOp::Is,
                     dst: t,
-                    a: key,
+                    a: which,
                     b: c,
                 });
                 let l = fr.emit(Instr::JumpIfTrue {
@@ -745,8 +752,6 @@ impl<'a> Emitter<'a> {
                 });
                 entries.push((i, l));
             }
-            let l = fr.emit(Instr::Jump { target: Label(0) });
-            entries.push((1, l));
         }
         let regs_mark = fr.b.reg_mark();
         let mut emitted: Vec<(Vec<usize>, Label)> = Vec::new();

@@ -63,6 +63,30 @@ pub fn key(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     Ok(x)
 }
 
+/// `$switch(X, Key2, Key3, ...)`: first-argument indexing. 0 when X is unbound,
+/// `i` when X's key (the name of a compound, the value of an atomic term)
+/// equals `Key<i>`, 1 when none does.
+pub fn switch(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
+    let s = &vm.space;
+    let x = deref(s, a[0]);
+    if is_var(s, x) {
+        return Ok(Value::small_int(0).expect("small"));
+    }
+    let key = compound(s, x).map_or(x, |(name, _)| name);
+    let text = s.str_of(key);
+    for (i, k) in a[1..].iter().enumerate() {
+        let hit = *k == key
+            || match text {
+                Some(t) => s.str_of(*k) == Some(t),
+                None => s.identical(*k, key) && s.type_of(*k) == s.type_of(key),
+            };
+        if hit {
+            return Ok(Value::small_int(i as i64 + 2).expect("small"));
+        }
+    }
+    Ok(Value::small_int(1).expect("small"))
+}
+
 /// `$mark()`: the trail mark.
 pub fn mark(vm: &mut Vm, _: &[Value]) -> Result<Value, OpError> {
     vm.space.int_value(terms::mark(&vm.space) as i64)

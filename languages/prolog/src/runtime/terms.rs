@@ -9,7 +9,7 @@
 //! | integer | `int` inline or boxed, `bigint` beyond 64 bits |
 //! | float | `float` |
 //! | variable | [`types::VAR`]: a `Cell` holding its binding, or [`UNBOUND`] |
-//! | compound | [`types::COMPOUND`]: `Fields [name, arg1, ..., argN]` |
+//! | compound | a `tuple` ([`types::COMPOUND`]): `Fields [name, arg1, ..., argN]` |
 //!
 //! Binding a variable records it on the **trail**; backtracking undoes every
 //! binding made since a mark. The trail lives at the end of the standard
@@ -30,11 +30,11 @@ pub mod types {
     use workbench_framework::object::TypeId;
     /// A logic variable: `Cell(binding)`.
     pub const VAR: TypeId = TypeId(TypeId::CORE_COUNT);
-    /// A compound term: `Fields [name, args...]`.
-    pub const COMPOUND: TypeId = TypeId(TypeId::CORE_COUNT + 1);
-    /// A continuation marker object is not needed: continuations are closures.
+    /// A compound term: a framework tuple `(name, args...)`, so that compiled
+    /// code reads arguments with `GetItem` on the tuple fast path.
+    pub const COMPOUND: TypeId = TypeId::TUPLE;
     /// Names in registration order.
-    pub const NAMES: [&str; 2] = ["var", "compound"];
+    pub const NAMES: [&str; 1] = ["var"];
 }
 
 /// What an unbound variable's cell holds.
