@@ -249,7 +249,7 @@ predsort(P, L, Sorted) :- '$predsort'(P, L, Sorted).
     ).
 
 '$query'(G, B) :-
-    (   catch('$query_run'(G, B), E, ('$print_uncaught'(G, E, query), fail))
+    (   catch('$query_run'(G, B), E, '$print_uncaught'(G, E, query))
     ->  true
     ;   write(false), write('.'), nl
     ).

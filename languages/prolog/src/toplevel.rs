@@ -37,13 +37,13 @@ pub fn answer(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     } else {
         lines.join(",\n")
     };
-    vm.write_out(&format!("{text} "), &[])?;
+    vm.write_out(&text, &[])?;
     vm.flush();
     let mut reply = String::new();
     let _ = std::io::stdin().lock().read_line(&mut reply);
     let more = reply.trim_start().starts_with(';');
     if more {
-        vm.write_out(";\n", &[])?;
+        vm.write_out(" ;\n", &[])?;
     } else {
         vm.write_out(".\n", &[])?;
     }

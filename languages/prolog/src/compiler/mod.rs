@@ -206,7 +206,7 @@ pub fn compile(
     }
     if unit == Unit::Prelude {
         for (name, arity, _) in normalize::INLINE {
-            if name.starts_with('$') || preds.iter().any(|p| p.name == *name && p.arity == *arity) {
+            if preds.iter().any(|p| p.name == *name && p.arity == *arity) {
                 continue;
             }
             let args: Vec<Term> = (0..*arity).map(Term::Var).collect();
