@@ -173,7 +173,7 @@ fn digits(lex: &mut Lexer<Tok>) -> Option<String> {
 }
 
 fn radix(text: &str, radix: u32) -> Option<String> {
-    let n = num_bigint::BigInt::parse_bytes(text[2..].as_bytes(), radix)?;
+    let n = num_bigint::BigInt::parse_bytes(&text.as_bytes()[2..], radix)?;
     Some(n.to_string())
 }
 

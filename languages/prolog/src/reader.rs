@@ -258,8 +258,7 @@ impl Reader {
     /// Parses a term of priority at most `max`; returns it with its priority.
     fn parse(&mut self, ops: &Ops, max: u16) -> Parsed<(Term, u16)> {
         let (mut left, mut left_pri) = self.primary(ops, max)?;
-        loop {
-            let Some(tok) = self.peek().cloned() else { break };
+        while let Some(tok) = self.peek().cloned() {
             let Some(name) = Self::op_name(&tok) else { break };
             if self.arg_mode > 0 && (tok == Tok::Comma || (self.arg_mode == 2 && tok == Tok::Bar)) {
                 break;

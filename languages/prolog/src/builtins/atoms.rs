@@ -182,11 +182,8 @@ pub fn atom_length(vm: &mut Vm, a: &[Value]) -> R {
         return Err(errors::type_error(vm, "atom_length/2", "text", x));
     };
     let l = deref(&vm.space, a[1]);
-    if !is_var(&vm.space, l) {
-        match vm.space.int_of(l) {
-            None => return Err(errors::type_error(vm, "atom_length/2", "integer", l)),
-            _ => {}
-        }
+    if !is_var(&vm.space, l) && vm.space.int_of(l).is_none() {
+        return Err(errors::type_error(vm, "atom_length/2", "integer", l));
     }
     let n = vm.space.int_value(s.chars().count() as i64)?;
     Ok(Value::bool(t::unify(&mut vm.space, l, n)))

@@ -314,10 +314,7 @@ pub fn bagof_prep(vm: &mut Vm, a: &[Value]) -> R {
     let mut g = deref(&vm.space, a[1]);
     let mut bound = Vec::new();
     t::term_vars(&vm.space, a[0], &mut bound);
-    loop {
-        let Some((name, args)) = compound(&vm.space, g) else {
-            break;
-        };
+    while let Some((name, args)) = compound(&vm.space, g) {
         if vm.space.str_of(name) != Some("^") || args.len() != 2 {
             break;
         }

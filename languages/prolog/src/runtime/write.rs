@@ -190,9 +190,7 @@ impl Writer<'_> {
     /// Appends a token, with a space first if it would glue to what precedes it.
     fn token(&mut self, s: &str) {
         if let (Some(prev), Some(next)) = (self.out.chars().last(), s.chars().next()) {
-            let glue = (is_alnum(prev) && is_alnum(next))
-                || (is_symbol_char(prev) && is_symbol_char(next))
-                || (prev == ',' && !self.opts.ignore_ops && false);
+            let glue = (is_alnum(prev) && is_alnum(next)) || (is_symbol_char(prev) && is_symbol_char(next));
             if glue {
                 self.out.push(' ');
             }
@@ -279,7 +277,7 @@ impl Writer<'_> {
                     self.operand(args[0], lmax);
                     if name == "," {
                         self.out.push(',');
-                    } else if name.chars().all(is_alnum) || name == "->" && false {
+                    } else if name.chars().all(is_alnum) {
                         self.out.push(' ');
                         self.atom(&name);
                         self.out.push(' ');
@@ -297,33 +295,30 @@ impl Writer<'_> {
             }
             if args.len() == 1 {
                 if let Some(def) = ops.prefix(&name) {
-                    if name != "-" && name != "+" || true {
-                        let (_, amax) = def.arg_max();
-                        let paren = def.priority > max;
-                        if paren {
-                            self.token("(");
-                        }
-                        self.atom(&name);
-                        let arg = deref(s, args[0]);
-                        let alpha_op = name.chars().all(is_alnum);
-                        if terms::is_number(s, arg) && (name == "-" || name == "+") || alpha_op {
-                            self.out.push(' ');
-                            self.term(arg, amax);
-                        } else if (name == "-" || name == "+") && self.starts_with_digit(arg, amax) {
-                            self.out.push(' ');
-                            self.term(arg, amax);
-                        } else if self.is_op_atom(arg) || self.arg_priority(arg) > amax {
-                            self.out.push_str(" (");
-                            self.term(arg, 1200);
-                            self.out.push(')');
-                        } else {
-                            self.term(arg, amax);
-                        }
-                        if paren {
-                            self.out.push(')');
-                        }
-                        return;
+                    let (_, amax) = def.arg_max();
+                    let paren = def.priority > max;
+                    if paren {
+                        self.token("(");
                     }
+                    self.atom(&name);
+                    let arg = deref(s, args[0]);
+                    let alpha_op = name.chars().all(is_alnum);
+                    let sign = name == "-" || name == "+";
+                    // `- 1` and `- 1^2` keep their space, so they do not read back as numbers.
+                    if alpha_op || sign && (terms::is_number(s, arg) || self.starts_with_digit(arg, amax)) {
+                        self.out.push(' ');
+                        self.term(arg, amax);
+                    } else if self.is_op_atom(arg) || self.arg_priority(arg) > amax {
+                        self.out.push_str(" (");
+                        self.term(arg, 1200);
+                        self.out.push(')');
+                    } else {
+                        self.term(arg, amax);
+                    }
+                    if paren {
+                        self.out.push(')');
+                    }
+                    return;
                 }
                 if let Some(def) = ops.postfix(&name) {
                     let (amax, _) = def.arg_max();
@@ -398,7 +393,7 @@ impl Writer<'_> {
         let ops = &pl(s).ops;
         match args.len() {
             2 => ops.infix(name).map_or(0, |d| d.priority),
-            1 if name != "-" && name != "+" || true => ops.prefix(name).or(ops.postfix(name)).map_or(0, |d| d.priority),
+            1 => ops.prefix(name).or(ops.postfix(name)).map_or(0, |d| d.priority),
             _ => 0,
         }
     }
