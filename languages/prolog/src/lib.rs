@@ -49,4 +49,7 @@ pub mod reader;
 pub mod runtime;
 pub mod toplevel;
 
+#[cfg(test)]
+mod tests;
+
 pub use language::Prolog;

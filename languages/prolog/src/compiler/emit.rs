@@ -625,26 +625,44 @@ impl<'a> Emitter<'a> {
                 fr.emit(Instr::Return { src: r });
             }
             Finish::Try => {
-                // `$cutres` maps failures (and cuts that end in the callee) to
-                // `false`, this predicate's own cut to `none` (fail without
-                // trying more clauses), and passes anything else through.
-                let out = self.native(fr, "$cutres", &[r])?;
+                // A plain failure (the common case) goes straight to the next
+                // clause. Anything else goes through `$cutres`, which maps a cut
+                // that ended in the callee to `false` (next clause), this
+                // predicate's own cut to `none` (fail without trying more
+                // clauses), and passes the rest through.
                 let f = fr.konst(Const::Bool(false))?;
-                let t = fr.reg()?;
-                fr.emit(Instr::Binary {
-                    op: BinOp::Is,
-                    dst: t,
-                    a: out,
-                    b: f,
-                });
-                let not_failed = fr.reg()?;
-                fr.emit(Instr::Unary {
-                    op: UnOp::Not,
-                    dst: not_failed,
-                    a: t,
-                });
-                self.fail_unless(fr, not_failed, &mut fail)?;
-                fr.emit(Instr::Return { src: out });
+                for value in [r, Reg(0)] {
+                    let value = if value == r {
+                        r
+                    } else {
+                        self.native(fr, "$cutres", &[r])?
+                    };
+                    let t = fr.reg()?;
+                    fr.emit(Instr::Binary {
+                        op: BinOp::Is,
+                        dst: t,
+                        a: value,
+                        b: f,
+                    });
+                    if matches!(fail, Fail::Next) {
+                        let l = fr.emit(Instr::JumpIfTrue {
+                            cond: t,
+                            target: Label(0),
+                        });
+                        fr.next_jumps.push(l);
+                    } else {
+                        let not_failed = fr.reg()?;
+                        fr.emit(Instr::Unary {
+                            op: UnOp::Not,
+                            dst: not_failed,
+                            a: t,
+                        });
+                        self.fail_unless(fr, not_failed, &mut fail)?;
+                    }
+                    if value != r {
+                        fr.emit(Instr::Return { src: value });
+                    }
+                }
             }
             Finish::Convert(m) => {
                 let skip = fr.emit(Instr::JumpIfTrue {
