@@ -52,6 +52,18 @@ impl WriteOpts {
     }
 }
 
+/// Formats a term with some variables written by name (the toplevel's query variables).
+pub fn format_named(vm: &mut Vm, v: Value, opts: WriteOpts, names: Vec<(Value, String)>) -> String {
+    let mut w = Writer {
+        space: &vm.space,
+        opts,
+        out: String::new(),
+        var_names: names,
+    };
+    w.term(v, 1200);
+    w.out
+}
+
 /// Formats a term as text.
 pub fn format_term(vm: &mut Vm, v: Value, opts: WriteOpts) -> String {
     let mut var_names = Vec::new();
