@@ -26,7 +26,7 @@ pub fn natives() -> Vec<(&'static str, Arity, NativeFn<StandardSpace>)> {
         ("$new_var", Exact(0), control::new_var_fn),
         ("$mk", AtLeast(1), control::mk),
         ("$unify", Exact(2), control::unify),
-        ("$get_struct", Exact(3), control::get_struct),
+        ("$get_struct", AtLeast(2), control::get_struct),
         ("$key", Exact(1), control::key),
         ("$switch", AtLeast(1), control::switch),
         ("$mark", Exact(0), control::mark),

@@ -193,6 +193,20 @@ impl<'a> Emitter<'a> {
         Ok(())
     }
 
+    /// Fails when `cond` is true.
+    fn fail_if(&mut self, fr: &mut Frame, cond: Reg, fail: &mut Fail) -> Emit<()> {
+        if let Fail::Next = fail {
+            let l = fr.emit(Instr::JumpIfTrue { cond, target: Label(0) });
+            fr.next_jumps.push(l);
+            return Ok(());
+        }
+        let skip = fr.emit(Instr::JumpIfFalse { cond, target: Label(0) });
+        self.fail(fr, fail)?;
+        let here = fr.b.here();
+        fr.b.patch(skip, here);
+        Ok(())
+    }
+
     /// A register holding term `t`, building it (and making fresh variables) as needed.
     fn term(&mut self, fr: &mut Frame, t: &Term) -> Emit<Reg> {
         match t {
@@ -232,9 +246,27 @@ impl<'a> Emitter<'a> {
                 }
             },
             Term::Compound(name, args) => {
-                let n = fr.konst(Const::Str(name.as_str().into()))?;
-                let arity = fr.konst(Const::Int(args.len() as i64))?;
-                let c = self.native(fr, "$get_struct", &[r, n, arity])?;
+                // `$get_struct(X, Name, A1, ..., An)`: each Ai is the value the
+                // argument must unify with (a bound variable, an atomic
+                // constant), or `none` for a first-occurrence variable or a
+                // nested compound, read afterwards with `GetItem`.
+                let mut regs = vec![r, fr.konst(Const::Str(name.as_str().into()))?];
+                let mut later = Vec::new();
+                for (j, a) in args.iter().enumerate() {
+                    let known = match a {
+                        Term::Var(v) => fr.vars[*v],
+                        Term::Compound(..) => None,
+                        atomic => Some(self.term(fr, atomic)?),
+                    };
+                    match known {
+                        Some(k) => regs.push(k),
+                        None => {
+                            regs.push(fr.konst(Const::None)?);
+                            later.push(j);
+                        }
+                    }
+                }
+                let c = self.native(fr, "$get_struct", &regs)?;
                 let f = fr.konst(Const::Bool(false))?;
                 let t = fr.reg()?;
                 fr.emit(Instr::Binary {
@@ -243,18 +275,12 @@ impl<'a> Emitter<'a> {
                     a: c,
                     b: f,
                 });
-                let ok = fr.reg()?;
-                fr.emit(Instr::Unary {
-                    op: UnOp::Not,
-                    dst: ok,
-                    a: t,
-                });
-                self.fail_unless(fr, ok, fail)?;
-                for (j, a) in args.iter().enumerate() {
+                self.fail_if(fr, t, fail)?;
+                for j in later {
                     let key = fr.konst(Const::Int(j as i64 + 1))?;
                     let x = fr.reg()?;
                     fr.emit(Instr::GetItem { dst: x, obj: c, key });
-                    self.head_arg(fr, x, a, fail)?;
+                    self.head_arg(fr, x, &args[j], fail)?;
                 }
                 Ok(())
             }
@@ -735,11 +761,9 @@ impl<'a> Emitter<'a> {
         let sets = candidate_sets(clauses, arity);
         let needs_mark = sets.iter().any(|(_, s)| s.len() > 1);
         let needs_d = clauses.iter().any(needs_marker);
-        let mark = if needs_mark {
-            Some(self.native(&mut fr, "$mark", &[])?)
-        } else {
-            None
-        };
+        // The trail mark is taken where a set with alternatives starts, so a
+        // call that indexing makes deterministic does not pay for it.
+        let mark = if needs_mark { Some(fr.reg()?) } else { None };
         let depth = if needs_d {
             Some(self.native(&mut fr, "$depth", &[])?)
         } else {
@@ -755,7 +779,10 @@ impl<'a> Emitter<'a> {
                 regs.push(fr.konst(k.clone().expect("keyed sets have keys"))?);
             }
             let which = self.native(&mut fr, "$switch", &regs)?;
-            for i in 0..sets.len() {
+            // Keyed sets first (calls usually come with a bound first argument),
+            // then "unbound"; "no key matched" is the fall-through.
+            let order: Vec<usize> = (2..sets.len()).chain([0]).collect();
+            for i in order {
                 let c = fr.konst(Const::Int(i as i64))?;
                 let t = fr.reg()?;
                 fr.emit(Instr::Binary {
@@ -770,6 +797,8 @@ impl<'a> Emitter<'a> {
                 });
                 entries.push((i, l));
             }
+            let l = fr.emit(Instr::Jump { target: Label(0) });
+            entries.push((1, l));
         }
         let regs_mark = fr.b.reg_mark();
         let mut emitted: Vec<(Vec<usize>, Label)> = Vec::new();
@@ -786,6 +815,12 @@ impl<'a> Emitter<'a> {
                 let r = fr.konst(Const::Bool(false))?;
                 fr.emit(Instr::Return { src: r });
                 continue;
+            }
+            if set.len() > 1 {
+                fr.b.reset_regs(regs_mark);
+                let m = self.native(&mut fr, "$mark", &[])?;
+                let dst = mark.expect("a set with alternatives needs a mark");
+                fr.emit(Instr::Move { dst, src: m });
             }
             for (pos, ci) in set.iter().enumerate() {
                 let last = pos + 1 == set.len();

@@ -28,22 +28,37 @@ pub fn unify(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     Ok(Value::bool(terms::unify(&mut vm.space, a[0], a[1])))
 }
 
-/// `$get_struct(X, Name, Arity)`: the compound X is (if its functor matches),
-/// or a new one with fresh arguments bound to X when X is unbound; false otherwise.
+/// `$get_struct(X, Name, A1, ..., An)`: head unification of one compound
+/// argument. If X is a compound `Name/n`, each `Ai` that is not `none` is
+/// unified with its argument; if X is unbound, X is bound to `Name(A1..An)`
+/// with fresh variables where `Ai` is `none`. Returns the compound, or false.
 pub fn get_struct(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     let x = deref(&vm.space, a[0]);
-    if let Some((name, args)) = compound(&vm.space, x) {
-        let arity = vm.space.int_of(a[2]).unwrap_or(-1) as usize;
-        let same = args.len() == arity && (name == a[1] || vm.space.str_of(name) == vm.space.str_of(a[1]));
-        return Ok(if same { x } else { Value::FALSE });
+    let (name, known) = (a[1], &a[2..]);
+    if let Some((xname, xargs)) = compound(&vm.space, x) {
+        let same = xargs.len() == known.len() && (xname == name || vm.space.str_of(xname) == vm.space.str_of(name));
+        if !same {
+            return Ok(Value::FALSE);
+        }
+        let pairs: Vec<(Value, Value)> = xargs
+            .iter()
+            .zip(known)
+            .filter(|(_, k)| **k != Value::NONE)
+            .map(|(x, k)| (*x, *k))
+            .collect();
+        for (sub, k) in pairs {
+            if !terms::unify(&mut vm.space, sub, k) {
+                return Ok(Value::FALSE);
+            }
+        }
+        return Ok(x);
     }
     if is_var(&vm.space, x) {
-        let n = vm.space.int_of(a[2]).unwrap_or(0) as usize;
-        let mut args = Vec::with_capacity(n);
-        for _ in 0..n {
-            args.push(new_var(&mut vm.space)?);
+        let mut args = Vec::with_capacity(known.len());
+        for k in known {
+            args.push(if *k == Value::NONE { new_var(&mut vm.space)? } else { *k });
         }
-        let t = new_compound(&mut vm.space, a[1], &args)?;
+        let t = new_compound(&mut vm.space, name, &args)?;
         terms::bind(&mut vm.space, x, t);
         return Ok(t);
     }
