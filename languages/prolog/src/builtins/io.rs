@@ -191,6 +191,43 @@ fn group_digits(digits: &str, point: usize) -> String {
 
 /// `format/2`: the directives `~w ~p ~q ~a ~d ~D ~s ~e ~f ~g ~n ~c ~r ~8| ~t ~+ ~i ~*` and `~~`.
 pub fn format(vm: &mut Vm, a: &[Value]) -> R {
+    let text = format_string(vm, a[0], a[1])?;
+    out(vm, &text)
+}
+
+/// `format/3`: to `atom(A)`, `codes(C)`, `chars(C)`, `string(S)`, `user_error` or `user_output`.
+pub fn format3(vm: &mut Vm, a: &[Value]) -> R {
+    let text = format_string(vm, a[1], a[2])?;
+    let sink = errors::bound(vm, "format/3", a[0])?;
+    if let Some((name, args)) = t::compound(&vm.space, sink) {
+        let kind = vm.space.str_of(name).unwrap_or("").to_string();
+        let target = args[0];
+        let value = match kind.as_str() {
+            "atom" | "string" => t::atom(&mut vm.space, &text)?,
+            "codes" => {
+                let mut items = Vec::new();
+                for c in text.chars() {
+                    items.push(vm.space.int_value(c as i64)?);
+                }
+                t::list_of(&mut vm.space, &items)?
+            }
+            "chars" => {
+                let mut items = Vec::new();
+                for c in text.chars() {
+                    items.push(t::atom(&mut vm.space, &c.to_string())?);
+                }
+                t::list_of(&mut vm.space, &items)?
+            }
+            _ => return Err(errors::domain_error(vm, "format/3", "output_sink", sink)),
+        };
+        return Ok(Value::bool(t::unify(&mut vm.space, target, value)));
+    }
+    out_to(vm, sink, &text)
+}
+
+/// The text `format/2` would write.
+fn format_string(vm: &mut Vm, f: Value, args: Value) -> Result<String, OpError> {
+    let a = [f, args];
     let fmt = format_text(vm, a[0])?;
     let args_v = deref(&vm.space, a[1]);
     let mut args = match t::list_items(&vm.space, args_v) {
@@ -360,7 +397,7 @@ pub fn format(vm: &mut Vm, a: &[Value]) -> R {
     if args.next().is_some() {
         return Err(format_error(vm, "too many arguments"));
     }
-    out(vm, &buf)
+    Ok(buf)
 }
 
 /// C's `%.Ne`: a two-digit (at least) exponent with a sign.

@@ -115,6 +115,8 @@ pub fn natives() -> Vec<(&'static str, Arity, NativeFn<StandardSpace>)> {
         ("$put_char", Exact(1), io::put_char),
         ("$format", Exact(2), io::format),
         ("$format1", Exact(1), io::format1),
+        ("$format3", Exact(3), io::format3),
+        ("$print_message", Exact(2), control::print_message),
         ("$read_term", Exact(2), io::read_term),
         ("$read", Exact(1), io::read),
         ("$get_char", Exact(1), io::get_char),

@@ -107,6 +107,8 @@ pub const INLINE: &[(&str, usize, &str)] = &[
     ("put_char", 1, "$put_char"),
     ("format", 1, "$format1"),
     ("format", 2, "$format"),
+    ("format", 3, "$format3"),
+    ("print_message", 2, "$print_message"),
     ("read_term", 2, "$read_term"),
     ("read", 1, "$read"),
     ("get_char", 1, "$get_char"),

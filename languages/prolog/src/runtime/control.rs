@@ -465,3 +465,20 @@ pub fn warn_singletons(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     eprintln!("Warning:    Singleton variables: [{}]", names.join(","));
     Ok(Value::TRUE)
 }
+
+/// `print_message(Kind, Term)`: errors and warnings go to stderr in SWI's words; other kinds are silent.
+pub fn print_message(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
+    let kind = terms::atom_text(&vm.space, deref(&vm.space, a[0]))
+        .unwrap_or("")
+        .to_string();
+    let label = match kind.as_str() {
+        "error" => "ERROR",
+        "warning" => "Warning",
+        _ => return Ok(Value::TRUE),
+    };
+    vm.flush();
+    let prefix = errors::context_prefix(vm, a[1]);
+    let m = errors::message(vm, a[1]);
+    eprintln!("{label}: {prefix}{m}");
+    Ok(Value::TRUE)
+}

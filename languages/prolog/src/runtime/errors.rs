@@ -157,7 +157,7 @@ pub fn error_value(vm: &mut Vm, e: &OpError) -> Result<Value, OpError> {
         }
         ErrorKind::Recursion => {
             let r = atom(&mut vm.space, "resource_error")?;
-            let m = atom(&mut vm.space, "stack_overflow")?;
+            let m = atom(&mut vm.space, "stack")?;
             (String::new(), new_compound(&mut vm.space, r, &[m])?)
         }
         ErrorKind::Overflow => {
