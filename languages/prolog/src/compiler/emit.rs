@@ -31,7 +31,7 @@ use super::normalize::Goal;
 use crate::reader::Term;
 use workbench_framework::bytecode::builder::CodeBuilder;
 use workbench_framework::bytecode::{
-    BinOp, CallSite, Capture, Code, CodeId, Const, Globals, Handler, Instr, Label, Params, Reg, UnOp,
+    BinOp, CallSite, Capture, Code, CodeId, Const, GlobalId, Globals, Handler, Instr, Label, Params, Reg, UnOp,
 };
 use workbench_framework::diagnostic::Diagnostic;
 use workbench_framework::span::Span;
@@ -83,6 +83,17 @@ struct Frame {
     name: String,
     /// Jumps to the next clause, patched when its label is known.
     next_jumps: Vec<Label>,
+    /// A register loaded with `false` at entry, for failure tests and returns.
+    false_reg: Option<Reg>,
+}
+
+/// An operand of a call: written straight into its argument slot.
+#[derive(Clone, Debug)]
+enum Opd {
+    /// A value already in a register.
+    Reg(Reg),
+    /// A constant.
+    Const(Const),
 }
 
 /// Emits the code objects of one compilation unit.
@@ -107,6 +118,14 @@ impl Frame {
 
     fn emit(&mut self, i: Instr) -> Label {
         self.b.emit(i, self.span)
+    }
+
+    /// The register holding `false` (loaded once at entry where possible).
+    fn falsy(&mut self) -> Emit<Reg> {
+        match self.false_reg {
+            Some(r) => Ok(r),
+            None => self.konst(Const::Bool(false)),
+        }
     }
 
     fn konst(&mut self, c: Const) -> Emit<Reg> {
@@ -160,6 +179,48 @@ impl<'a> Emitter<'a> {
         Ok(f)
     }
 
+    /// Calls the native global `name` with operands written straight into the
+    /// argument slots (no temporary register and `Move` per constant).
+    fn native_k(&mut self, fr: &mut Frame, name: &str, args: &[Opd]) -> Emit<Reg> {
+        let g = self.globals.intern(name);
+        let f = fr.reg()?;
+        fr.emit(Instr::LoadGlobal { dst: f, g });
+        let mut slots = Vec::with_capacity(args.len());
+        for _ in args {
+            slots.push(fr.reg()?);
+        }
+        for (slot, a) in slots.iter().zip(args) {
+            match a {
+                Opd::Reg(r) => {
+                    fr.emit(Instr::Move { dst: *slot, src: *r });
+                }
+                Opd::Const(c) => {
+                    let span = fr.span;
+                    let k = fr.b.constant(c.clone()).map_err(build_error(span))?;
+                    fr.emit(Instr::LoadConst { dst: *slot, k });
+                }
+            }
+        }
+        fr.emit(Instr::Call {
+            dst: f,
+            f,
+            args: Reg(f.0 + 1),
+            argc: args.len() as u8,
+        });
+        Ok(f)
+    }
+
+    /// An atomic term as a constant operand.
+    fn atomic_const(t: &Term) -> Option<Const> {
+        Some(match t {
+            Term::Atom(a) => Const::Str(a.as_str().into()),
+            Term::Int(i) => Const::Int(*i),
+            Term::BigInt(b) => Const::BigInt(b.to_string()),
+            Term::Float(f) => Const::Float(*f),
+            _ => return None,
+        })
+    }
+
     /// Emits the failure action.
     fn fail(&mut self, fr: &mut Frame, fail: &mut Fail) -> Emit<()> {
         match fail {
@@ -168,7 +229,7 @@ impl<'a> Emitter<'a> {
                 fr.next_jumps.push(l);
             }
             Fail::ReturnFalse => {
-                let r = fr.konst(Const::Bool(false))?;
+                let r = fr.falsy()?;
                 fr.emit(Instr::Return { src: r });
             }
             Fail::ReturnCut(m) => {
@@ -223,11 +284,14 @@ impl<'a> Emitter<'a> {
             Term::BigInt(b) => fr.konst(Const::BigInt(b.to_string())),
             Term::Float(f) => fr.konst(Const::Float(*f)),
             Term::Compound(name, args) => {
-                let mut regs = vec![fr.konst(Const::Str(name.as_str().into()))?];
+                let mut opds = vec![Opd::Const(Const::Str(name.as_str().into()))];
                 for a in args {
-                    regs.push(self.term(fr, a)?);
+                    opds.push(match Self::atomic_const(a) {
+                        Some(c) => Opd::Const(c),
+                        None => Opd::Reg(self.term(fr, a)?),
+                    });
                 }
-                self.native(fr, "$mk", &regs)
+                self.native_k(fr, "$mk", &opds)
             }
         }
     }
@@ -250,24 +314,24 @@ impl<'a> Emitter<'a> {
                 // argument must unify with (a bound variable, an atomic
                 // constant), or `none` for a first-occurrence variable or a
                 // nested compound, read afterwards with `GetItem`.
-                let mut regs = vec![r, fr.konst(Const::Str(name.as_str().into()))?];
+                let mut opds = vec![Opd::Reg(r), Opd::Const(Const::Str(name.as_str().into()))];
                 let mut later = Vec::new();
                 for (j, a) in args.iter().enumerate() {
                     let known = match a {
-                        Term::Var(v) => fr.vars[*v],
+                        Term::Var(v) => fr.vars[*v].map(Opd::Reg),
                         Term::Compound(..) => None,
-                        atomic => Some(self.term(fr, atomic)?),
+                        atomic => Self::atomic_const(atomic).map(Opd::Const),
                     };
                     match known {
-                        Some(k) => regs.push(k),
+                        Some(k) => opds.push(k),
                         None => {
-                            regs.push(fr.konst(Const::None)?);
+                            opds.push(Opd::Const(Const::None));
                             later.push(j);
                         }
                     }
                 }
-                let c = self.native(fr, "$get_struct", &regs)?;
-                let f = fr.konst(Const::Bool(false))?;
+                let c = self.native_k(fr, "$get_struct", &opds)?;
+                let f = fr.falsy()?;
                 let t = fr.reg()?;
                 fr.emit(Instr::Binary {
                     op: BinOp::Is,
@@ -285,8 +349,8 @@ impl<'a> Emitter<'a> {
                 Ok(())
             }
             atomic => {
-                let k = self.term(fr, atomic)?;
-                let ok = self.native(fr, "$unify", &[r, k])?;
+                let k = Self::atomic_const(atomic).expect("atomic");
+                let ok = self.native_k(fr, "$unify", &[Opd::Reg(r), Opd::Const(k)])?;
                 self.fail_unless(fr, ok, fail)
             }
         }
@@ -368,11 +432,14 @@ impl<'a> Emitter<'a> {
         for (i, g) in goals.iter().enumerate() {
             match g {
                 Goal::Inline(native, args) => {
-                    let mut regs = Vec::with_capacity(args.len());
+                    let mut opds = Vec::with_capacity(args.len());
                     for a in args {
-                        regs.push(self.term(fr, a)?);
+                        opds.push(match Self::atomic_const(a) {
+                            Some(c) => Opd::Const(c),
+                            None => Opd::Reg(self.term(fr, a)?),
+                        });
                     }
-                    let ok = self.native(fr, native, &regs)?;
+                    let ok = self.native_k(fr, native, &opds)?;
                     self.fail_unless(fr, ok, &mut fail)?;
                 }
                 Goal::Unify(a, b) => match (a, b) {
@@ -471,9 +538,9 @@ impl<'a> Emitter<'a> {
                     let result = match g {
                         Goal::Call(name, args) => {
                             let g = self.globals.intern(&format!("{}/{}", name, args.len()));
-                            let f = fr.reg()?;
-                            fr.emit(Instr::LoadGlobal { dst: f, g });
-                            self.call(fr, f, k, &regs, finish)?
+                            let mut all = vec![k];
+                            all.extend_from_slice(&regs);
+                            self.call_global(fr, g, &all, finish)?
                         }
                         Goal::Invoke(_) => self.invoke(fr, k, regs[0], finish)?,
                         _ => self.catch(fr, k, &regs, nvars)?,
@@ -495,10 +562,22 @@ impl<'a> Emitter<'a> {
         self.call_raw(fr, f, &all, finish)
     }
 
+    /// Calls the predicate in global `g` on `args`, loading it straight into the call slot.
+    fn call_global(&mut self, fr: &mut Frame, g: GlobalId, args: &[Reg], finish: Finish) -> Emit<Option<Reg>> {
+        let fbase = fr.reg()?;
+        fr.emit(Instr::LoadGlobal { dst: fbase, g });
+        self.call_from(fr, fbase, args, finish)
+    }
+
     /// Calls `f` on exactly `args` (a continuation is called with none).
     fn call_raw(&mut self, fr: &mut Frame, f: Reg, args: &[Reg], finish: Finish) -> Emit<Option<Reg>> {
         let fbase = fr.reg()?;
         fr.emit(Instr::Move { dst: fbase, src: f });
+        self.call_from(fr, fbase, args, finish)
+    }
+
+    /// Emits the call of the callee already in `fbase` (the next registers are free).
+    fn call_from(&mut self, fr: &mut Frame, fbase: Reg, args: &[Reg], finish: Finish) -> Emit<Option<Reg>> {
         let first = Reg(fbase.0 + 1);
         for a in args {
             let r = fr.reg()?;
@@ -571,6 +650,7 @@ impl<'a> Emitter<'a> {
             span: fr.span,
             name: "$catch_exit".into(),
             next_jumps: Vec::new(),
+            false_reg: None,
         };
         w.b.set_params(Params::positional(0));
         w.b.add_capture(Capture::Local(flag));
@@ -656,7 +736,7 @@ impl<'a> Emitter<'a> {
                 // that ended in the callee to `false` (next clause), this
                 // predicate's own cut to `none` (fail without trying more
                 // clauses), and passes the rest through.
-                let f = fr.konst(Const::Bool(false))?;
+                let f = fr.falsy()?;
                 for value in [r, Reg(0)] {
                     let value = if value == r {
                         r
@@ -728,6 +808,7 @@ impl<'a> Emitter<'a> {
             span: fr.span,
             name,
             next_jumps: Vec::new(),
+            false_reg: None,
         };
         child.b.set_params(Params::positional(0));
         for (idx, v) in captured.iter().enumerate() {
@@ -739,6 +820,7 @@ impl<'a> Emitter<'a> {
             child.emit(Instr::LoadFree { dst, idx: idx as u16 });
             child.vars[*v] = Some(dst);
         }
+        child.false_reg = Some(child.konst(Const::Bool(false))?);
         self.goals(&mut child, rest, nvars, Fail::ReturnFalse, Finish::Tail)?;
         self.codes[id.0 as usize] = child.b.finish();
         let dst = fr.reg()?;
@@ -756,8 +838,11 @@ impl<'a> Emitter<'a> {
             span,
             name: format!("{name}/{arity}"),
             next_jumps: Vec::new(),
+            false_reg: None,
         };
         fr.b.set_params(Params::positional(arity as u16 + 1));
+        // Before the dispatch, so every path has it.
+        fr.false_reg = Some(fr.konst(Const::Bool(false))?);
         let sets = candidate_sets(clauses, arity);
         let needs_mark = sets.iter().any(|(_, s)| s.len() > 1);
         let needs_d = clauses.iter().any(needs_marker);
@@ -774,11 +859,11 @@ impl<'a> Emitter<'a> {
         if sets.len() > 1 {
             // `$switch(A1, key2, key3, ...)` returns the index of A1's candidate
             // set: 0 when A1 is unbound (every clause), 1 when no key matches.
-            let mut regs = vec![Reg(1)];
+            let mut opds = vec![Opd::Reg(Reg(1))];
             for (k, _) in sets.iter().skip(2) {
-                regs.push(fr.konst(k.clone().expect("keyed sets have keys"))?);
+                opds.push(Opd::Const(k.clone().expect("keyed sets have keys")));
             }
-            let which = self.native(&mut fr, "$switch", &regs)?;
+            let which = self.native_k(&mut fr, "$switch", &opds)?;
             // Keyed sets first (calls usually come with a bound first argument),
             // then "unbound"; "no key matched" is the fall-through.
             let order: Vec<usize> = (2..sets.len()).chain([0]).collect();
@@ -967,6 +1052,7 @@ impl Emitter<'_> {
             span,
             name: "<module>".into(),
             next_jumps: Vec::new(),
+            false_reg: None,
         };
         fr.b.set_params(Params::positional(0));
         // Register 0 holds a cell for the dynamic stubs' template closures.
@@ -1054,6 +1140,7 @@ impl Emitter<'_> {
             span,
             name: format!("$dyn/{n}"),
             next_jumps: Vec::new(),
+            false_reg: None,
         };
         fr.b.set_params(Params::positional(n as u16 + 1));
         fr.b.add_capture(Capture::Local(cell_reg));
