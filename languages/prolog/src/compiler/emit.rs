@@ -85,6 +85,9 @@ struct Frame {
     next_jumps: Vec<Label>,
     /// A register loaded with `false` at entry, for failure tests and returns.
     false_reg: Option<Reg>,
+    /// Registers known to hold numbers (results of `is/2` in this clause):
+    /// arithmetic uses them without `$eval`.
+    numeric: Vec<Reg>,
 }
 
 /// An operand of a call: written straight into its argument slot.
@@ -367,6 +370,7 @@ impl<'a> Emitter<'a> {
             })
         };
         match e {
+            Term::Var(v) if fr.vars[*v].is_some_and(|r| fr.numeric.contains(&r)) => Ok(fr.vars[*v].expect("checked")),
             Term::Int(i) => fr.konst(Const::Int(*i)),
             Term::Float(f) => fr.konst(Const::Float(*f)),
             Term::BigInt(b) => fr.konst(Const::BigInt(b.to_string())),
@@ -457,7 +461,10 @@ impl<'a> Emitter<'a> {
                 Goal::Is(x, e) => {
                     let r = self.eval(fr, e)?;
                     match x {
-                        Term::Var(v) if fr.vars[*v].is_none() => fr.vars[*v] = Some(r),
+                        Term::Var(v) if fr.vars[*v].is_none() => {
+                            fr.vars[*v] = Some(r);
+                            fr.numeric.push(r);
+                        }
                         _ => {
                             let rx = self.term(fr, x)?;
                             let ok = self.native(fr, "$unify", &[rx, r])?;
@@ -651,6 +658,7 @@ impl<'a> Emitter<'a> {
             name: "$catch_exit".into(),
             next_jumps: Vec::new(),
             false_reg: None,
+            numeric: Vec::new(),
         };
         w.b.set_params(Params::positional(0));
         w.b.add_capture(Capture::Local(flag));
@@ -809,6 +817,7 @@ impl<'a> Emitter<'a> {
             name,
             next_jumps: Vec::new(),
             false_reg: None,
+            numeric: Vec::new(),
         };
         child.b.set_params(Params::positional(0));
         for (idx, v) in captured.iter().enumerate() {
@@ -819,6 +828,9 @@ impl<'a> Emitter<'a> {
             let dst = child.reg()?;
             child.emit(Instr::LoadFree { dst, idx: idx as u16 });
             child.vars[*v] = Some(dst);
+            if fr.numeric.contains(&src) {
+                child.numeric.push(dst);
+            }
         }
         child.false_reg = Some(child.konst(Const::Bool(false))?);
         self.goals(&mut child, rest, nvars, Fail::ReturnFalse, Finish::Tail)?;
@@ -839,6 +851,7 @@ impl<'a> Emitter<'a> {
             name: format!("{name}/{arity}"),
             next_jumps: Vec::new(),
             false_reg: None,
+            numeric: Vec::new(),
         };
         fr.b.set_params(Params::positional(arity as u16 + 1));
         // Before the dispatch, so every path has it.
@@ -913,6 +926,7 @@ impl<'a> Emitter<'a> {
                 fr.b.reset_regs(regs_mark);
                 fr.span = c.span;
                 fr.vars = vec![None; c.nvars + 2];
+                fr.numeric.clear();
                 fr.vars[Self::k_slot(c.nvars)] = Some(Reg(0));
                 fr.vars[Self::d_slot(c.nvars)] = depth;
                 let mut fail = if last { Fail::ReturnFalse } else { Fail::Next };
@@ -1053,6 +1067,7 @@ impl Emitter<'_> {
             name: "<module>".into(),
             next_jumps: Vec::new(),
             false_reg: None,
+            numeric: Vec::new(),
         };
         fr.b.set_params(Params::positional(0));
         // Register 0 holds a cell for the dynamic stubs' template closures.
@@ -1075,6 +1090,7 @@ impl Emitter<'_> {
                 Step::Directive(goal, nvars, span, _) | Step::Query(goal, _, nvars, span) => {
                     fr.span = *span;
                     fr.vars = vec![None; nvars + 2];
+                    fr.numeric.clear();
                     let g = self.term(&mut fr, goal)?;
                     let mut args = vec![g];
                     let pred = if let Step::Query(_, names, ..) = step {
@@ -1106,6 +1122,7 @@ impl Emitter<'_> {
                     let l = fr.konst(Const::Int(*line as i64))?;
                     let list = Term::list(names.iter().map(|n| Term::atom(n)).collect(), Term::atom("[]"));
                     fr.vars = Vec::new();
+                    fr.numeric.clear();
                     let names = self.term(&mut fr, &list)?;
                     self.native(&mut fr, "$warn_singletons", &[l, names])?;
                 }
@@ -1141,6 +1158,7 @@ impl Emitter<'_> {
             name: format!("$dyn/{n}"),
             next_jumps: Vec::new(),
             false_reg: None,
+            numeric: Vec::new(),
         };
         fr.b.set_params(Params::positional(n as u16 + 1));
         fr.b.add_capture(Capture::Local(cell_reg));
