@@ -29,6 +29,7 @@ pub fn natives() -> Vec<(&'static str, Arity, NativeFn<StandardSpace>)> {
         ("$get_struct", AtLeast(2), control::get_struct),
         ("$key", Exact(1), control::key),
         ("$switch", AtLeast(1), control::switch),
+        ("$undo_switched", Exact(1), control::undo_switched),
         ("$mark", Exact(0), control::mark),
         ("$undo", Exact(1), control::undo),
         ("$depth", Exact(0), control::depth),

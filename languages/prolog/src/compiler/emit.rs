@@ -869,14 +869,26 @@ impl<'a> Emitter<'a> {
         };
         // Dispatch on the first argument.
         let mut entries: Vec<(usize, Label)> = Vec::new();
+        let mut switch_mark: Option<Reg> = None;
         if sets.len() > 1 {
-            // `$switch(A1, key2, key3, ...)` returns the index of A1's candidate
-            // set: 0 when A1 is unbound (every clause), 1 when no key matches.
+            // `$switch(A1, key2, key3, ...)` returns `mark * 256 + set`: the
+            // trail mark (so sets with alternatives need no `$mark` call) and
+            // the index of A1's candidate set: 0 when A1 is unbound (every
+            // clause), 1 when no key matches.
             let mut opds = vec![Opd::Reg(Reg(1))];
             for (k, _) in sets.iter().skip(2) {
                 opds.push(Opd::Const(k.clone().expect("keyed sets have keys")));
             }
-            let which = self.native_k(&mut fr, "$switch", &opds)?;
+            let switched = self.native_k(&mut fr, "$switch", &opds)?;
+            switch_mark = Some(switched);
+            let k256 = fr.konst(Const::Int(256))?;
+            let which = fr.reg()?;
+            fr.emit(Instr::Binary {
+                op: BinOp::Mod,
+                dst: which,
+                a: switched,
+                b: k256,
+            });
             // Keyed sets first (calls usually come with a bound first argument),
             // then "unbound"; "no key matched" is the fall-through.
             let order: Vec<usize> = (2..sets.len()).chain([0]).collect();
@@ -916,9 +928,16 @@ impl<'a> Emitter<'a> {
             }
             if set.len() > 1 {
                 fr.b.reset_regs(regs_mark);
-                let m = self.native(&mut fr, "$mark", &[])?;
                 let dst = mark.expect("a set with alternatives needs a mark");
-                fr.emit(Instr::Move { dst, src: m });
+                match switch_mark {
+                    Some(encoded) => {
+                        fr.emit(Instr::Move { dst, src: encoded });
+                    }
+                    None => {
+                        let m = self.native(&mut fr, "$mark", &[])?;
+                        fr.emit(Instr::Move { dst, src: m });
+                    }
+                }
             }
             for (pos, ci) in set.iter().enumerate() {
                 let last = pos + 1 == set.len();
@@ -940,7 +959,12 @@ impl<'a> Emitter<'a> {
                     for j in std::mem::take(&mut fr.next_jumps) {
                         fr.b.patch(j, next);
                     }
-                    self.native(&mut fr, "$undo", &[mark.expect("a choice needs a mark")])?;
+                    let undo = if switch_mark.is_some() {
+                        "$undo_switched"
+                    } else {
+                        "$undo"
+                    };
+                    self.native(&mut fr, undo, &[mark.expect("a choice needs a mark")])?;
                 }
             }
         }

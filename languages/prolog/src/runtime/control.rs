@@ -78,14 +78,28 @@ pub fn key(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
     Ok(x)
 }
 
-/// `$switch(X, Key2, Key3, ...)`: first-argument indexing. 0 when X is unbound,
-/// `i` when X's key (the name of a compound, the value of an atomic term)
-/// equals `Key<i>`, 1 when none does.
+/// `$switch(X, Key2, Key3, ...)`: first-argument indexing, returning
+/// `trail mark * 256 + set` where the set is 0 when X is unbound, `i` when X's
+/// key (the name of a compound, the value of an atomic term) equals `Key<i>`,
+/// and 1 when none does.
 pub fn switch(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
+    let set = switch_set(vm, a);
+    let mark = terms::mark(&vm.space) as i64;
+    vm.space.int_value(mark * 256 + set)
+}
+
+/// `$undo_switched(M)`: undo to the mark that `$switch` encoded in M.
+pub fn undo_switched(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
+    let m = vm.space.int_of(a[0]).unwrap_or(0) / 256;
+    terms::undo(&mut vm.space, m as usize);
+    Ok(Value::NONE)
+}
+
+fn switch_set(vm: &Vm, a: &[Value]) -> i64 {
     let s = &vm.space;
     let x = deref(s, a[0]);
     if is_var(s, x) {
-        return Ok(Value::small_int(0).expect("small"));
+        return 0;
     }
     let key = compound(s, x).map_or(x, |(name, _)| name);
     let text = s.str_of(key);
@@ -96,10 +110,10 @@ pub fn switch(vm: &mut Vm, a: &[Value]) -> Result<Value, OpError> {
                 None => s.identical(*k, key) && s.type_of(*k) == s.type_of(key),
             };
         if hit {
-            return Ok(Value::small_int(i as i64 + 2).expect("small"));
+            return i as i64 + 2;
         }
     }
-    Ok(Value::small_int(1).expect("small"))
+    1
 }
 
 /// `$mark()`: the trail mark.
