@@ -107,7 +107,7 @@ current_op(P, T, N) :- '$current_op'(L), member(op(P, T, N), L).
 
 % Calls a dynamic predicate: a snapshot of its clauses (the logical update
 % view), each renamed and tried in turn; a cut in a clause body cuts to M.
-'$dyn_call'(G) :- '$clauses'(G, Cs), '$marker'(M), '$dyn_try'(Cs, G, M).
+'$dyn_call'(G) :- '$dyn_clauses'(G, Cs), '$marker'(M), '$dyn_try'(Cs, G, M).
 '$dyn_try'([C|Cs], G, M) :- '$dyn_alt'(Cs, C, G, M).
 '$dyn_alt'([], C, G, M) :- !, copy_term(C, (G :- B)), '$meta'(B, M).
 '$dyn_alt'(Cs, C, G, M) :- ( copy_term(C, (G :- B)), '$meta'(B, M) ; '$dyn_try'(Cs, G, M) ).

@@ -86,6 +86,20 @@ pub fn clauses(vm: &mut Vm, a: &[Value]) -> R {
     Ok(Value::bool(t::unify(&mut vm.space, a[1], l)))
 }
 
+/// `$dyn_clauses(Goal, L)`: the clauses a call of a dynamic predicate tries;
+/// an existence error once the predicate was abolished.
+pub fn dyn_clauses(vm: &mut Vm, a: &[Value]) -> R {
+    let h = deref(&vm.space, a[0]);
+    if let Some((name, arity)) = t::functor_of(&vm.space, h).map(|(n, a)| (n.to_string(), a)) {
+        let key = format!("{name}/{arity}");
+        if pl(&vm.space).dynamic.get(&key).is_some_and(|d| d.abolished) {
+            let pi = pi_term(vm, &name, arity)?;
+            return Err(errors::existence_error(vm, "", "procedure", pi));
+        }
+    }
+    clauses(vm, a)
+}
+
 /// `$retract_clause(Head, Clause)`: removes that stored clause (by identity).
 pub fn retract_clause(vm: &mut Vm, a: &[Value]) -> R {
     let h = deref(&vm.space, a[0]);
@@ -168,6 +182,9 @@ pub fn abolish(vm: &mut Vm, a: &[Value]) -> R {
             Some(list) => {
                 if let Some(items) = list_mut(vm, list) {
                     items.clear();
+                }
+                if let Some(d) = pl_mut(&mut vm.space).dynamic.get_mut(&key) {
+                    d.abolished = true;
                 }
             }
             None => {

@@ -125,6 +125,7 @@ pub fn natives() -> Vec<(&'static str, Arity, NativeFn<StandardSpace>)> {
         ("$assertz", Exact(1), db::assertz),
         ("$asserta", Exact(1), db::asserta),
         ("$clauses", Exact(2), db::clauses),
+        ("$dyn_clauses", Exact(2), db::dyn_clauses),
         ("$retract_clause", Exact(2), db::retract_clause),
         ("$ensure_dynamic", Exact(1), db::ensure_dynamic_fn),
         ("$dynamic", Exact(1), db::dynamic),

@@ -148,6 +148,7 @@ pub const INLINE: &[(&str, usize, &str)] = &[
     ("flush_output", 0, "$true"),
     ("statistics", 2, "$statistics"),
     ("$clauses", 2, "$clauses"),
+    ("$dyn_clauses", 2, "$dyn_clauses"),
     ("$fa_new", 1, "$fa_new"),
     ("$fa_add", 2, "$fa_add"),
     ("$fa_take", 2, "$fa_take"),

@@ -303,7 +303,8 @@ pub fn loaded(vm: &mut Vm, _: &[Value]) -> Result<Value, OpError> {
 /// permission error for a static (compiled) predicate.
 pub fn ensure_dynamic(vm: &mut Vm, name: &str, arity: usize, ctx: &str) -> Result<Value, OpError> {
     let key = format!("{name}/{arity}");
-    if let Some(d) = pl(&vm.space).dynamic.get(&key) {
+    if let Some(d) = pl_mut(&mut vm.space).dynamic.get_mut(&key) {
+        d.abolished = false;
         return Ok(d.clauses);
     }
     let defined = vm
@@ -332,7 +333,13 @@ pub fn ensure_dynamic(vm: &mut Vm, name: &str, arity: usize, ctx: &str) -> Resul
     super::state::keep(&mut vm.space, closure);
     vm.set_global_in(MAIN, &key, closure);
     let st = pl_mut(&mut vm.space);
-    st.dynamic.insert(key, super::state::DynPred { clauses: list });
+    st.dynamic.insert(
+        key,
+        super::state::DynPred {
+            clauses: list,
+            abolished: false,
+        },
+    );
     st.pred_cache.clear();
     Ok(list)
 }

@@ -36,6 +36,9 @@ pub struct Atoms {
 pub struct DynPred {
     /// A framework list of `Head :- Body` terms.
     pub clauses: Value,
+    /// `abolish/1` removed the predicate: calling it is an existence error
+    /// until a clause is asserted again.
+    pub abolished: bool,
 }
 
 /// Prolog's per-interpreter state.
