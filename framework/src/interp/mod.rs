@@ -678,6 +678,12 @@ impl<S: Space> Interp<S> {
         result
     }
 
+    /// How many guest frames are on the stack. A native sees its caller's
+    /// frame on top, so this is the caller's depth (Prolog's cut markers).
+    pub fn frame_depth(&self) -> usize {
+        self.frames.len()
+    }
+
     /// Keeps `w` alive until the running native (or the instruction running a
     /// space operation) returns. A native that holds a
     /// value in a Rust variable across [`Interp::call_value`] (where the guest

@@ -90,7 +90,11 @@ impl Backend {
         // Tail calls between traces rely on frame pointers.
         set(&mut flags, "preserve_frame_pointers", "true")?;
         // Cranelift's own IR verifier: in debug builds (tests), like ours.
-        set(&mut flags, "enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })?;
+        set(
+            &mut flags,
+            "enable_verifier",
+            if cfg!(debug_assertions) { "true" } else { "false" },
+        )?;
         let isa = cranelift_native::builder()
             .map_err(|e| CompileError(e.to_string()))?
             .finish(settings::Flags::new(flags))

@@ -49,6 +49,7 @@ pub fn languages() -> Vec<Box<dyn Entry>> {
         crate::entry::language(workbench_bf::Bf),
         crate::entry::language(workbench_python::Python),
         crate::entry::language(workbench_scheme::Scheme::default()),
+        crate::entry::language(workbench_prolog::Prolog),
     ]
 }
 

@@ -143,7 +143,13 @@ fn run_one(program: &Path, space: &str, extra: &[&str]) -> Result<(), Failed> {
 }
 
 /// `(language directory, extension)` pairs of the corpus.
-const CORPORA: &[(&str, &str)] = &[("calc", "calc"), ("bf", "b"), ("python", "py"), ("scheme", "scm")];
+const CORPORA: &[(&str, &str)] = &[
+    ("calc", "calc"),
+    ("bf", "b"),
+    ("python", "py"),
+    ("scheme", "scm"),
+    ("prolog", "pl"),
+];
 
 fn main() {
     let args = Arguments::from_args();

@@ -450,3 +450,17 @@ fn sequence_fast_paths_agree_with_the_registry() {
         assert!(fast.iter().any(|r| r.is_err()) && fast.iter().filter(|r| r.is_ok()).count() > 6);
     }
 }
+
+#[test]
+fn tuple_index_fast_path_agrees_with_the_registry() {
+    for fast_paths in [true, false] {
+        let vm = &mut vm_with(fast_paths);
+        let items: Vec<Value> = (0..4).map(|i| Value::small_int(i * 10).unwrap()).collect();
+        let t = crate::space::standard::collections::new_tuple(&mut vm.space, items).unwrap();
+        for (i, want) in [(0, Some(0)), (3, Some(30)), (-1, Some(30)), (4, None)] {
+            let key = Value::small_int(i).unwrap();
+            let got = StandardSpace::get_item(vm, t, key).ok().and_then(|v| v.as_small_int());
+            assert_eq!(got, want, "fast_paths={fast_paths} index {i}");
+        }
+    }
+}

@@ -1,0 +1,4 @@
+:- initialization(main).
+
+main :-
+    X is 1 + a, write(X).

@@ -1,0 +1,4 @@
+:- initialization(main).
+
+main :-
+    write(trying), nl, member(x, [a, b]).

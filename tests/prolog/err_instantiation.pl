@@ -1,0 +1,4 @@
+:- initialization(main).
+
+main :-
+    X is _ + 1, write(X).

@@ -1,0 +1,4 @@
+:- initialization(main).
+
+main :-
+    throw(my_custom_ball).

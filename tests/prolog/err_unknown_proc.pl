@@ -1,0 +1,4 @@
+:- initialization(main).
+
+main :-
+    write(start), nl, no_such_predicate(1, 2).

@@ -1,0 +1,4 @@
+:- initialization(main).
+
+main :-
+    X is 10 // 0, write(X).

@@ -1,0 +1,4 @@
+:- initialization(main).
+
+main :-
+    write(before), nl, halt(3).

@@ -1,0 +1,4 @@
+:- initialization(main).
+
+main :-
+    ( ( fail -> true ) -> write(yes) ; write(no) ), nl.
