@@ -92,6 +92,8 @@ impl FnCompiler {
                     return Err(syntax_error("'return' outside function", span));
                 }
                 let r = match v {
+                    // With no `finally` to run first, a local is returned from its own register.
+                    Some(v) if self.finally.is_empty() => self.expr(unit, v)?,
                     Some(v) => self.expr_temp(unit, v)?,
                     None => self.constant(Const::None, span)?,
                 };

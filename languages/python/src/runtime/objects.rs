@@ -52,6 +52,7 @@ pub struct PyState {
 ///
 /// # Panics
 /// If Python's start-up did not run: natives are only reachable after it.
+#[inline]
 pub fn py(vm: &Vm) -> &PyState {
     vm.space
         .ext
