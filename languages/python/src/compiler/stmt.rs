@@ -678,6 +678,19 @@ impl FnCompiler {
         let none = child.constant(Const::None, span)?;
         child.b.emit(Instr::Return { src: none }, span);
         self.make_closure(unit, child, fdst, span)?;
+        if let Some(Stmt {
+            kind:
+                StmtKind::Expr(Expr {
+                    kind: ExprKind::Str(doc),
+                    span: doc_span,
+                    ..
+                }),
+            ..
+        }) = f.body.first()
+        {
+            let text = self.constant(Const::Str(doc.as_str().into()), *doc_span)?;
+            self.call_helper(unit, "__wb_set_doc__", &[fdst, text], span)?;
+        }
         let mut value = fdst;
         for d in decorators.iter().rev() {
             value = self.call_reg(*d, &[value], span)?;

@@ -118,7 +118,8 @@ pub fn start(vm: &mut Vm) -> Result<(), OpError> {
     // Values whose framework type has no Python class of its own.
     py_mut(vm).builtin_classes.insert(TypeId::BIGINT, int_class);
 
-    let helpers: [(&'static str, Arity, workbench_framework::language::NativeFn<_>); 14] = [
+    let helpers: [(&'static str, Arity, workbench_framework::language::NativeFn<_>); 15] = [
+        ("__wb_set_doc__", Arity::Exact(2), attrs::set_doc),
         ("__wb_gen_result__", Arity::Exact(1), super::helpers::gen_result),
         ("__wb_import__", Arity::Exact(1), super::import::import),
         ("__wb_echo__", Arity::Exact(1), super::helpers::echo),
