@@ -117,14 +117,12 @@ pub fn start(vm: &mut Vm) -> Result<(), OpError> {
     vm.set_global_in(BUILTINS, "bool", bool_class);
     // Values whose framework type has no Python class of its own.
     py_mut(vm).builtin_classes.insert(TypeId::BIGINT, int_class);
-    // Classes that exist (`type(m).__name__`) but have no builtin name.
-    for (name, core) in [("module", T::MODULE)] {
-        let dict = new_dict(vm)?;
-        vm.space.roots.push(dict);
-        let cls = new_class(vm, name, vec![object], dict, Some(core))?;
-        vm.space.roots.push(cls);
-        py_mut(vm).builtin_classes.insert(core, cls);
-    }
+    // The module class exists (`type(m).__name__`) but has no builtin name.
+    let module_dict = new_dict(vm)?;
+    vm.space.roots.push(module_dict);
+    let module_class = new_class(vm, "module", vec![object], module_dict, Some(T::MODULE))?;
+    vm.space.roots.push(module_class);
+    py_mut(vm).builtin_classes.insert(T::MODULE, module_class);
 
     let helpers: [(&'static str, Arity, workbench_framework::language::NativeFn<_>); 15] = [
         ("__wb_set_doc__", Arity::Exact(2), attrs::set_doc),
