@@ -79,6 +79,7 @@ impl Value {
     pub const EXHAUSTED: Value = Value((imm::EXHAUSTED << 3) | TAG_IMM);
 
     /// The raw bits (for hashing, tests and the JIT).
+    #[inline]
     pub fn bits(self) -> u64 {
         self.0
     }
@@ -90,6 +91,7 @@ impl Value {
     }
 
     /// A small integer, if `i` fits in 63 bits.
+    #[inline]
     pub fn small_int(i: i64) -> Option<Value> {
         if (Value::SMALL_MIN..=Value::SMALL_MAX).contains(&i) {
             Some(Value(((i as u64) << 1) | 1))
@@ -109,6 +111,7 @@ impl Value {
     }
 
     /// A boolean immediate.
+    #[inline]
     pub fn bool(b: bool) -> Value {
         if b {
             Value::TRUE
@@ -118,6 +121,7 @@ impl Value {
     }
 
     /// A reference to heap object `r`.
+    #[inline]
     pub fn from_ref(r: ObjRef) -> Value {
         Value((r.0 as u64) << 3 | TAG_REF)
     }
@@ -133,11 +137,13 @@ impl Value {
     }
 
     /// True for the immediates (none, booleans, empty, unspecified).
+    #[inline]
     pub fn is_immediate(self) -> bool {
         self.0 & TAG_MASK == TAG_IMM
     }
 
     /// A float stored inline, if its exponent is in the inline range.
+    #[inline]
     pub fn small_float(f: f64) -> Option<Value> {
         let rotated = f.to_bits().rotate_left(1); // sign now in bit 0
         if rotated <= 1 {
@@ -166,11 +172,13 @@ impl Value {
     }
 
     /// A character immediate.
+    #[inline]
     pub fn char(c: char) -> Value {
         Value(((c as u64) << 3) | TAG_CHAR)
     }
 
     /// The character inside, if this is one.
+    #[inline]
     pub fn as_char(self) -> Option<char> {
         if self.0 & TAG_MASK == TAG_CHAR {
             char::from_u32((self.0 >> 3) as u32)

@@ -25,6 +25,20 @@ fn closures_classes_and_generators_compile() {
 }
 
 #[test]
+fn method_calls_and_local_assignments_compile_tightly() {
+    let out = compile("def f(obj, x):\n    y = obj.m(x)\n    obj.k = y\n    return y\n");
+    // `obj.m(x)`: LoadMethod before the argument, CallMethod after it, no bound method.
+    let load = out.find("LoadMethod").expect(&out);
+    let call = out.find("CallMethod").expect(&out);
+    assert!(load < call, "{out}");
+    assert!(!out.contains("GetAttr"), "{out}");
+    // `y = ...` writes y's register directly; `obj.k = y` and `return y` read it in place.
+    assert!(!out.contains("Move r2,"), "{out}");
+    assert!(out.contains("SetAttr r0.k1, r2"), "{out}");
+    assert!(out.contains("Return r2"), "{out}");
+}
+
+#[test]
 fn every_corpus_program_compiles() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/python");
     let mut failures = Vec::new();

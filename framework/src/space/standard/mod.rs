@@ -401,6 +401,7 @@ impl StandardSpace {
         }
     }
 
+    #[inline]
     fn object(&self, v: Value) -> Option<(ObjRef, &Body)> {
         let r = v.as_ref()?;
         Some((r, &self.heap.get(r).body))

@@ -92,6 +92,8 @@ impl FnCompiler {
                     return Err(syntax_error("'return' outside function", span));
                 }
                 let r = match v {
+                    // With no `finally` to run first, a local is returned from its own register.
+                    Some(v) if self.finally.is_empty() => self.expr(unit, v)?,
                     Some(v) => self.expr_temp(unit, v)?,
                     None => self.constant(Const::None, span)?,
                 };
@@ -676,6 +678,19 @@ impl FnCompiler {
         let none = child.constant(Const::None, span)?;
         child.b.emit(Instr::Return { src: none }, span);
         self.make_closure(unit, child, fdst, span)?;
+        if let Some(Stmt {
+            kind:
+                StmtKind::Expr(Expr {
+                    kind: ExprKind::Str(doc),
+                    span: doc_span,
+                    ..
+                }),
+            ..
+        }) = f.body.first()
+        {
+            let text = self.constant(Const::Str(doc.as_str().into()), *doc_span)?;
+            self.call_helper(unit, "__wb_set_doc__", &[fdst, text], span)?;
+        }
         let mut value = fdst;
         for d in decorators.iter().rev() {
             value = self.call_reg(*d, &[value], span)?;

@@ -143,7 +143,50 @@ fn builtin_getattr(vm: &mut Vm, a: &[Value]) -> Result<Value, Fail> {
         let n = function_name(vm, obj);
         return Ok(py_str(vm, &n)?);
     }
+    if t == TypeId::FUNCTION {
+        if text == "__dict__" {
+            return Ok(function_dict(vm, obj)?);
+        }
+        if let Some(&dict) = py(vm).func_attrs.get(&obj.bits()) {
+            if let Some(v) = collections::dict_get(vm, dict, name)? {
+                return Ok(v);
+            }
+        }
+        if text == "__doc__" {
+            return Ok(Value::NONE);
+        }
+    }
     Err(Fail::Error(no_attribute(vm, obj, &text)))
+}
+
+/// The attribute dict of a guest function, made (and rooted, with the
+/// function) on first use.
+pub fn function_dict(vm: &mut Vm, f: Value) -> Result<Value, OpError> {
+    if let Some(&dict) = py(vm).func_attrs.get(&f.bits()) {
+        return Ok(dict);
+    }
+    let dict = super::objects::new_dict(vm)?;
+    vm.space.roots.extend([f, dict]);
+    py_mut(vm).func_attrs.insert(f.bits(), dict);
+    Ok(dict)
+}
+
+/// `f.name = value` on a guest function.
+fn function_setattr(vm: &mut Vm, a: &[Value]) -> Result<Value, Fail> {
+    let dict = function_dict(vm, a[0])?;
+    collections::dict_set(vm, dict, a[1], a[2])?;
+    Ok(Value::NONE)
+}
+
+/// `__wb_set_doc__(f, text)`: a function's docstring, set where it is defined.
+pub fn set_doc(vm: &mut Vm, args: &[Value]) -> Result<Value, OpError> {
+    let key = py_str(vm, "__doc__")?;
+    vm.keep_alive(key);
+    function_setattr(vm, &[args[0], key, args[1]]).map_err(|e| match e {
+        Fail::Error(e) => e,
+        Fail::NotImplemented => OpError::type_error("cannot set __doc__"),
+    })?;
+    Ok(Value::NONE)
 }
 
 /// The name of a guest function or native.
@@ -239,6 +282,12 @@ pub fn register(reg: &mut Registry, ops: &CoreOps) {
         &[TypeId::OBJECT, TypeId::STR],
         "value.method",
         builtin_getattr,
+    );
+    reg.register(
+        ops.setattr,
+        &[TypeId::FUNCTION, TypeId::STR, TypeId::OBJECT],
+        "function.attr=",
+        function_setattr,
     );
 }
 

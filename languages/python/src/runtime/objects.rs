@@ -40,6 +40,11 @@ pub struct PyState {
     pub modules: FxHashMap<String, Value>,
     /// The front end, for `import`.
     pub compile: Option<super::import::CompileFn>,
+    /// Attributes set on guest functions (`f.cache = {}`, docstrings), by
+    /// function identity. A function with attributes is kept alive for the
+    /// rest of the run (it is rooted with its dict), so its identity is never
+    /// reused by another function.
+    pub func_attrs: FxHashMap<u64, Value>,
     /// Bumped on every class mutation (see [`super::cache`]).
     pub class_version: u64,
     /// `(map, name)` to what `obj.name` means.
@@ -52,6 +57,7 @@ pub struct PyState {
 ///
 /// # Panics
 /// If Python's start-up did not run: natives are only reachable after it.
+#[inline]
 pub fn py(vm: &Vm) -> &PyState {
     vm.space
         .ext

@@ -117,8 +117,15 @@ pub fn start(vm: &mut Vm) -> Result<(), OpError> {
     vm.set_global_in(BUILTINS, "bool", bool_class);
     // Values whose framework type has no Python class of its own.
     py_mut(vm).builtin_classes.insert(TypeId::BIGINT, int_class);
+    // The module class exists (`type(m).__name__`) but has no builtin name.
+    let module_dict = new_dict(vm)?;
+    vm.space.roots.push(module_dict);
+    let module_class = new_class(vm, "module", vec![object], module_dict, Some(T::MODULE))?;
+    vm.space.roots.push(module_class);
+    py_mut(vm).builtin_classes.insert(T::MODULE, module_class);
 
-    let helpers: [(&'static str, Arity, workbench_framework::language::NativeFn<_>); 14] = [
+    let helpers: [(&'static str, Arity, workbench_framework::language::NativeFn<_>); 15] = [
+        ("__wb_set_doc__", Arity::Exact(2), attrs::set_doc),
         ("__wb_gen_result__", Arity::Exact(1), super::helpers::gen_result),
         ("__wb_import__", Arity::Exact(1), super::import::import),
         ("__wb_echo__", Arity::Exact(1), super::helpers::echo),
