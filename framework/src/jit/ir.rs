@@ -329,16 +329,6 @@ pub enum Helper {
     },
     /// Pops the top frame (the value travels in the trace).
     PopFrame,
-    /// Boxes a double that does not fit in a word (rare; used at exits).
-    BoxFloat,
-}
-
-impl Helper {
-    /// True if calling it may run guest code, allocate, or otherwise need the
-    /// registers in memory to be current.
-    pub fn needs_sync(self) -> bool {
-        !matches!(self, Helper::BoxFloat | Helper::CellGet | Helper::FreeCell(_))
-    }
 }
 
 /// One operation of a trace.

@@ -34,12 +34,8 @@ pub mod record;
 pub mod runtime;
 pub mod verify;
 
-#[cfg(test)]
-mod tests;
-
 use crate::bytecode::{CodeId, Instr};
 use crate::interp::{Interp, JitAction, JitHooks};
-use crate::object::Value;
 use crate::space::standard::StandardSpace;
 use crate::space::{OpError, Space};
 use codegen::{Backend, Compiled};
@@ -326,10 +322,8 @@ fn install(vm: &mut Vm, rec: Recorder) {
     let started = Instant::now();
     let purpose = rec.purpose;
     let start = rec.start;
-    let start_depth = match purpose {
-        Purpose::Loop => 0,
-        Purpose::Bridge { .. } => 0,
-    };
+    // Bridges are recorded only from exits in the trace's own frame, so every trace starts there.
+    let start_depth = 0;
     let mut trace = if rec.trace.ending.is_some() {
         rec.trace.clone()
     } else {
@@ -525,9 +519,4 @@ fn maybe_record_bridge(vm: &mut Vm, t: usize, exit: u32, depth: u32) {
         nesting,
     ));
     vm.watch_changed();
-}
-
-/// The wrapped value with these bits (for the JIT, which moves values as raw words).
-pub fn value_of(bits: u64) -> Value {
-    Value::from_bits(bits)
 }

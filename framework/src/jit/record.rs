@@ -880,8 +880,8 @@ impl Recorder {
             .space
             .callee(&Value::from_bits(fbits))
             .map_err(|e| Abort::new(e.message.clone()))?;
-        let (func, func_bits) = match callee {
-            Callee::Bound { func, receiver } => {
+        let func = match callee {
+            Callee::Bound { func, .. } => {
                 // What `resolve_callee` does: the receiver becomes the first argument.
                 let got = self.trace.push(Op::Call {
                     helper: Helper::BoundFunc,
@@ -902,11 +902,10 @@ impl Recorder {
                     let sv = self.read(first + i);
                     self.write(first + i + 1, sv.v, sv.kind);
                 }
-                let _ = receiver;
                 self.write(first, recv, Kind::Boxed);
                 argc += 1;
                 callee = st.vm.space.callee(&func).map_err(|e| Abort::new(e.message.clone()))?;
-                (got, func.bits())
+                got
             }
             _ => {
                 self.trace.push(Op::GuardBits {
@@ -914,10 +913,9 @@ impl Recorder {
                     bits: fbits,
                     snap,
                 });
-                (fv, fbits)
+                fv
             }
         };
-        let _ = func_bits;
         match callee {
             Callee::Guest(code) => {
                 let target = st.vm.codes[code.0 as usize].clone();

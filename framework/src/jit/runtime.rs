@@ -235,6 +235,5 @@ fn run(vm: &mut Vm, ctx: &mut JitCtx, h: Helper, a: Value, b: Value, c: Value) -
             Callee::Bound { receiver, .. } => receiver.bits(),
             _ => return Err(OpError::new(ErrorKind::Value, "JIT: receiver of an unbound value")),
         },
-        Helper::BoxFloat => vm.space.float_value(f64::from_bits(a.bits()))?.bits(),
     })
 }

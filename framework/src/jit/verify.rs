@@ -8,7 +8,7 @@
 //! exactly one header, parameters right after it, and ends in a jump that
 //! passes one value of the right kind per parameter.
 
-use super::ir::{Helper, Kind, Op, Trace, Vid};
+use super::ir::{Kind, Op, Trace, Vid};
 use std::collections::HashMap;
 
 /// Checks `t`; the error names the first broken rule.
@@ -72,9 +72,6 @@ pub fn verify(t: &Trace) -> Result<(), String> {
                 }
                 if args.len() > 3 {
                     return Err(format!("op {at}: {helper:?} takes at most three values"));
-                }
-                if matches!(helper, Helper::BoxFloat) {
-                    return Err(format!("op {at}: BoxFloat is only called from exits"));
                 }
             }
             Op::LoopHeader { params: ps, entry } => {

@@ -1,1 +1,0 @@
-//! Tests of the JIT through whole programs built with the bytecode builder.
