@@ -347,11 +347,7 @@ impl Gen<'_, '_> {
         // Refund the part of this pass that did not run, as the runner does on a return.
         let refund = self.trace.length as i64 - self.trace.snaps[snap.0 as usize].executed as i64;
         if refund > 0 {
-            let p = self
-                .b
-                .ins()
-                .load(types::I64, MemFlagsData::trusted(), self.ctx, CTX_FUEL);
-            let fuel = self.b.ins().load(types::I64, MemFlagsData::trusted(), p, 0);
+            let (p, fuel) = self.ctx_word(CTX_FUEL);
             let back = self.b.ins().iadd_imm_s(fuel, refund);
             self.b.ins().store(MemFlagsData::trusted(), back, p, 0);
         }
@@ -361,33 +357,33 @@ impl Gen<'_, '_> {
         self.b.ins().return_(&[r]);
     }
 
+    /// The word a context field points at: `(pointer, *pointer)`.
+    fn ctx_word(&mut self, offset: i32) -> (ir::Value, ir::Value) {
+        let p = self.b.ins().load(types::I64, MemFlagsData::trusted(), self.ctx, offset);
+        let v = self.b.ins().load(types::I64, MemFlagsData::trusted(), p, 0);
+        (p, v)
+    }
+
+    /// True (an i8) when the heap wants a collection.
+    fn gc_due(&mut self) -> ir::Value {
+        let (_, allocated) = self.ctx_word(CTX_GC_ALLOCATED);
+        let (_, next) = self.ctx_word(CTX_GC_NEXT);
+        self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, allocated, next)
+    }
+
     /// At the start: pay this pass's instructions, or refuse (nothing has run yet) when the
     /// budget is short or a collection is due.
     fn entry_check(&mut self) -> Result<(), CompileError> {
         let refuse = self.b.create_block();
         self.b.set_cold_block(refuse);
         if self.has_calls {
-            let p = self
-                .b
-                .ins()
-                .load(types::I64, MemFlagsData::trusted(), self.ctx, CTX_GC_ALLOCATED);
-            let allocated = self.b.ins().load(types::I64, MemFlagsData::trusted(), p, 0);
-            let p = self
-                .b
-                .ins()
-                .load(types::I64, MemFlagsData::trusted(), self.ctx, CTX_GC_NEXT);
-            let next = self.b.ins().load(types::I64, MemFlagsData::trusted(), p, 0);
-            let want = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, allocated, next);
+            let want = self.gc_due();
             let go = self.b.create_block();
             self.b.ins().brif(want, refuse, &[], go, &[]);
             self.b.switch_to_block(go);
         }
         let length = self.trace.length as i64;
-        let p = self
-            .b
-            .ins()
-            .load(types::I64, MemFlagsData::trusted(), self.ctx, CTX_FUEL);
-        let fuel = self.b.ins().load(types::I64, MemFlagsData::trusted(), p, 0);
+        let (p, fuel) = self.ctx_word(CTX_FUEL);
         let short = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, fuel, length);
         let go = self.b.create_block();
         self.b.ins().brif(short, refuse, &[], go, &[]);
@@ -644,25 +640,11 @@ impl Gen<'_, '_> {
             }
             Op::Safepoint { snap } => {
                 if self.has_calls {
-                    let p = self
-                        .b
-                        .ins()
-                        .load(types::I64, MemFlagsData::trusted(), self.ctx, CTX_GC_ALLOCATED);
-                    let allocated = self.b.ins().load(types::I64, MemFlagsData::trusted(), p, 0);
-                    let p = self
-                        .b
-                        .ins()
-                        .load(types::I64, MemFlagsData::trusted(), self.ctx, CTX_GC_NEXT);
-                    let next = self.b.ins().load(types::I64, MemFlagsData::trusted(), p, 0);
-                    let want = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, allocated, next);
+                    let want = self.gc_due();
                     self.guard_fail_if(want, *snap)?;
                 }
                 let length = self.trace.length as i64;
-                let p = self
-                    .b
-                    .ins()
-                    .load(types::I64, MemFlagsData::trusted(), self.ctx, CTX_FUEL);
-                let fuel = self.b.ins().load(types::I64, MemFlagsData::trusted(), p, 0);
+                let (p, fuel) = self.ctx_word(CTX_FUEL);
                 let short = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, fuel, length);
                 self.guard_fail_if(short, *snap)?;
                 let paid = self.b.ins().iadd_imm_s(fuel, -length);
