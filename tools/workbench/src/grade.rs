@@ -256,9 +256,9 @@ fn build(crate_dir: &Path) -> Result<PathBuf, String> {
     let stdout = String::from_utf8_lossy(&output.stdout);
     stdout
         .lines()
+        .rev()
         .filter(|l| l.contains("\"reason\":\"compiler-artifact\""))
-        .filter_map(executable)
-        .last()
+        .find_map(executable)
         .ok_or_else(|| "the crate built no binary".to_string())
 }
 
