@@ -152,6 +152,8 @@ pub enum ErrorKind {
     Attribute,
     /// The call-depth budget ran out (catchable, like Python's RecursionError).
     Recursion,
+    /// An operation that is not allowed in the current state (a dict changed size while iterated).
+    Runtime,
     /// The value or operation is not available in this object space.
     Unsupported,
     /// A value raised by the guest program itself.
@@ -173,6 +175,7 @@ impl ErrorKind {
             ErrorKind::Key => "KeyError",
             ErrorKind::Attribute => "AttributeError",
             ErrorKind::Recursion => "RecursionError",
+            ErrorKind::Runtime => "RuntimeError",
             ErrorKind::Unsupported => "UnsupportedError",
             ErrorKind::Raised => "Error",
             ErrorKind::Budget(_) => "BudgetError",

@@ -532,11 +532,16 @@ fn seq_iter(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
         .alloc(TypeId::SEQ_ITER, Body::Fields(vec![a[0], start].into_boxed_slice()))?)
 }
 
+/// An iterator over a dict's or set's keys: `[table, position, size at creation]`.
+/// The size is kept so that `next` can refuse once the table grew or shrank.
 fn key_iter(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
     let start = Value::small_int(0).unwrap_or(Value::NONE);
-    Ok(s.space
-        .heap
-        .alloc(TypeId::KEY_ITER, Body::Fields(vec![a[0], start].into_boxed_slice()))?)
+    let size = table(&s.space, a[0]).map_or(0, DictTable::len);
+    let size = Value::small_int(size as i64).unwrap_or(Value::NONE);
+    Ok(s.space.heap.alloc(
+        TypeId::KEY_ITER,
+        Body::Fields(vec![a[0], start, size].into_boxed_slice()),
+    )?)
 }
 
 fn self_iter(_: &mut S, a: &[Value]) -> Result<Value, Fail> {
@@ -545,7 +550,7 @@ fn self_iter(_: &mut S, a: &[Value]) -> Result<Value, Fail> {
 
 fn iter_state(s: &S, it: Value) -> (Value, usize) {
     match it.as_ref().map(|r| &s.space.heap.get(r).body) {
-        Some(Body::Fields(f)) if f.len() == 2 => (f[0], f[1].as_small_int().unwrap_or(0) as usize),
+        Some(Body::Fields(f)) if f.len() >= 2 => (f[0], f[1].as_small_int().unwrap_or(0) as usize),
         _ => (Value::NONE, 0),
     }
 }
@@ -603,6 +608,22 @@ fn seq_iter_next(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
 
 fn key_iter_next(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
     let (dict, pos) = iter_state(s, a[0]);
+    let size = match a[0].as_ref().map(|r| &s.space.heap.get(r).body) {
+        Some(Body::Fields(f)) if f.len() == 3 => f[2].as_small_int(),
+        _ => None,
+    };
+    let now = table(&s.space, dict).map_or(0, DictTable::len);
+    if size.is_some_and(|n| n as usize != now) {
+        let what = if s.space.type_of(dict) == TypeId::SET {
+            "Set"
+        } else {
+            "dictionary"
+        };
+        return Err(Fail::Error(OpError::new(
+            ErrorKind::Runtime,
+            format!("{what} changed size during iteration"),
+        )));
+    }
     let next = table(&s.space, dict).and_then(|t| t.entry_from(pos));
     match next {
         Some((e, after)) => {
