@@ -860,6 +860,20 @@ impl<S: Space> Interp<S> {
     /// nested activation of the main loop until it yields (its frame is saved
     /// again) or returns (it is finished, and its result kept for `yield from`).
     pub fn resume_generator(&mut self, gen: S::W, sent: S::W) -> Result<Option<S::W>, OpError> {
+        self.resume_generator_with(gen, Ok(sent))
+    }
+
+    /// Resumes a generator by raising `thrown` where it is suspended (Python's
+    /// `generator.throw` and `close`): its handlers and `finally` blocks run as if
+    /// the suspended `yield` had raised. `Ok(Some(v))` if it yields `v`,
+    /// `Ok(None)` if it returns (or had finished already), `Err` with whatever
+    /// escapes it. A generator that has not started is finished without running
+    /// and the error returned.
+    pub fn throw_into_generator(&mut self, gen: S::W, thrown: OpError) -> Result<Option<S::W>, OpError> {
+        self.resume_generator_with(gen, Err(thrown))
+    }
+
+    fn resume_generator_with(&mut self, gen: S::W, input: Result<S::W, OpError>) -> Result<Option<S::W>, OpError> {
         let Some(mut state) = S::generator_take(self, &gen)? else {
             return Ok(None);
         };
@@ -867,11 +881,28 @@ impl<S: Space> Interp<S> {
             S::generator_store(self, &gen, state);
             return Err(OpError::new(ErrorKind::Recursion, "maximum recursion depth exceeded"));
         }
-        if let Some(dst) = state.resume_dst {
-            if let Some(slot) = state.regs.get_mut(dst.0 as usize) {
-                *slot = sent;
+        let mut pc = state.pc;
+        let thrown = match input {
+            Ok(sent) => {
+                if let Some(dst) = state.resume_dst {
+                    if let Some(slot) = state.regs.get_mut(dst.0 as usize) {
+                        *slot = sent;
+                    }
+                }
+                None
             }
-        }
+            Err(e) if state.status == GenStatus::Created => {
+                state.status = GenStatus::Finished;
+                state.regs.clear();
+                S::generator_store(self, &gen, state);
+                return Err(e);
+            }
+            Err(e) => {
+                // Raised by the `yield` the generator is suspended at, just before `pc`.
+                pc = pc.saturating_sub(1);
+                Some(e)
+            }
+        };
         let base = match self.frames.last() {
             Some(fr) => fr.base as usize + self.codes[fr.code.0 as usize].code.nregs as usize,
             None => 0,
@@ -886,7 +917,7 @@ impl<S: Space> Interp<S> {
         self.nesting += 1;
         let frame = Frame {
             code: state.code,
-            pc: state.pc,
+            pc,
             base: base as u32,
             ret: Reg(0),
             closure: state.closure.clone(),
@@ -895,7 +926,13 @@ impl<S: Space> Interp<S> {
         self.gen_stack.push((gen.clone(), state));
         self.frames.push(frame);
         self.yielded = false;
-        let result = self.execute();
+        let result = match thrown {
+            None => self.execute(),
+            Some(e) => match self.unwind(Unwind::Error(e)) {
+                Ok(()) => self.execute(),
+                Err(d) => Err(d),
+            },
+        };
         let yielded = std::mem::replace(&mut self.yielded, false);
         let (_, mut state) = self.gen_stack.pop().expect("the generator being resumed");
         self.frames.truncate(self.stop_depth);
