@@ -463,6 +463,10 @@ impl FnCompiler {
         };
         let x = self.expr(unit, exc)?;
         let e = self.call_helper(unit, "__wb_exc__", &[x], span)?;
+        if let Some(&handled) = self.handling.last() {
+            // Inside an `except` block: the exception being handled becomes the context.
+            self.call_helper(unit, "__wb_set_context__", &[e, handled], span)?;
+        }
         if let Some(c) = cause {
             let cv = self.expr(unit, c)?;
             self.call_helper(unit, "__wb_set_cause__", &[e, cv], span)?;
