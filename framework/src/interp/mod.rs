@@ -433,7 +433,7 @@ impl<S: Space> Interp<S> {
     pub fn run_closure(&mut self, code: CodeId, closure: S::W, args: &[S::W]) -> Result<S::W, Diagnostic> {
         self.frames.clear();
         self.regs.clear();
-        let none = self.space.none();
+        let none = self.fresh_register(code);
         let nregs = self.codes[code.0 as usize].code.nregs as usize;
         self.regs.extend(args.iter().cloned());
         self.regs.resize(nregs.max(args.len()), none);
@@ -744,10 +744,11 @@ impl<S: Space> Interp<S> {
 
     /// A not-yet-started generator for `code` with these parameter values.
     pub(crate) fn new_generator(&mut self, code: CodeId, closure: S::W, values: Vec<S::W>) -> Result<S::W, OpError> {
+        let fresh = self.fresh_register(code);
         let none = self.space.none();
         let mut regs = values;
         let nregs = self.codes[code.0 as usize].code.nregs as usize;
-        regs.resize(nregs.max(regs.len()), none.clone());
+        regs.resize(nregs.max(regs.len()), fresh);
         let state = GenState {
             code,
             closure,
@@ -822,6 +823,16 @@ impl<S: Space> Interp<S> {
     pub fn raise_value(&mut self, exc: S::W, message: String) -> OpError {
         self.raised = Some(exc);
         OpError::new(ErrorKind::Raised, message)
+    }
+
+    /// What the registers of a new frame of `code` hold before the code writes
+    /// them: none, or the unbound marker if the code asks for it.
+    pub(crate) fn fresh_register(&mut self, code: CodeId) -> S::W {
+        if self.codes[code.0 as usize].code.unbound_locals {
+            self.space.unbound()
+        } else {
+            self.space.none()
+        }
     }
 
     /// What calling `f` means, with bound receivers inserted before the
@@ -972,7 +983,7 @@ impl<S: Space> Interp<S> {
             None => 0,
         }
         .max(self.regs.len());
-        let none = self.space.none();
+        let none = self.fresh_register(code);
         let count = values.len();
         self.regs.truncate(base);
         self.regs.extend(values);
@@ -1119,6 +1130,16 @@ impl<S: Space> Interp<S> {
             match instr {
                 Instr::LoadConst { dst, k } => reg!(dst) = cur.consts[k.0 as usize].clone(),
                 Instr::Move { dst, src } => reg!(dst) = reg!(src).clone(),
+                Instr::CheckBound { reg, name } => {
+                    if self.space.is_unbound(&reg!(reg)) {
+                        let name = self.space.as_str(&cur.consts[name.0 as usize]).unwrap_or_default();
+                        raise!(OpError::new(
+                            ErrorKind::UnboundLocal,
+                            format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        ))
+                    }
+                }
+                Instr::Unbind { reg } => reg!(reg) = self.space.unbound(),
                 Instr::LoadGlobal { dst, g } => {
                     let ns = &self.namespaces[cur.ns as usize];
                     let v = match ns.values.get(g.0 as usize) {
@@ -1247,7 +1268,11 @@ impl<S: Space> Interp<S> {
                                 check!(self.collect_garbage());
                             }
                             let need = first + target.code.nregs as usize;
-                            let none = self.space.none();
+                            let none = if target.code.unbound_locals {
+                                self.space.unbound()
+                            } else {
+                                self.space.none()
+                            };
                             if self.regs.len() < need {
                                 self.regs.resize(need, none.clone());
                             }

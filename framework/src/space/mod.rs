@@ -152,6 +152,8 @@ pub enum ErrorKind {
     Attribute,
     /// The call-depth budget ran out (catchable, like Python's RecursionError).
     Recursion,
+    /// A local variable was read before it was assigned.
+    UnboundLocal,
     /// An operation that is not allowed in the current state (a dict changed size while iterated).
     Runtime,
     /// The value or operation is not available in this object space.
@@ -175,6 +177,7 @@ impl ErrorKind {
             ErrorKind::Key => "KeyError",
             ErrorKind::Attribute => "AttributeError",
             ErrorKind::Recursion => "RecursionError",
+            ErrorKind::UnboundLocal => "UnboundLocalError",
             ErrorKind::Runtime => "RuntimeError",
             ErrorKind::Unsupported => "UnsupportedError",
             ErrorKind::Raised => "Error",
@@ -276,6 +279,16 @@ pub trait Space: Sized {
     fn constant(&mut self, c: &Const) -> Result<Self::W, OpError>;
     /// The language's "no value".
     fn none(&mut self) -> Self::W;
+    /// The marker of a never-assigned local (see `Code::unbound_locals`); a space
+    /// without one uses none, and then `CheckBound` never fires.
+    fn unbound(&mut self) -> Self::W {
+        self.none()
+    }
+    /// True if `w` is the [`Space::unbound`] marker.
+    fn is_unbound(&self, w: &Self::W) -> bool {
+        let _ = w;
+        false
+    }
     /// A boolean.
     fn bool(&mut self, b: bool) -> Self::W;
     /// A machine integer.

@@ -492,6 +492,14 @@ impl Space for StandardSpace {
         Value::NONE
     }
 
+    fn unbound(&mut self) -> Value {
+        Value::UNBOUND
+    }
+
+    fn is_unbound(&self, w: &Value) -> bool {
+        *w == Value::UNBOUND
+    }
+
     fn bool(&mut self, b: bool) -> Value {
         Value::bool(b)
     }
