@@ -697,6 +697,11 @@ impl Space for StandardSpace {
                     return Ok(Some(v));
                 }
             }
+            // A generator: what `next(generator)` (registered in `collections`) does, without
+            // looking the implementation up.
+            if iter.as_ref().is_some_and(|r| vm.space.heap.class_of(r) == TypeId::GENERATOR) {
+                return vm.resume_generator(iter, Value::NONE);
+            }
         }
         match call_mm(vm, vm.space.ops.next, &[iter])? {
             Some(Value::EXHAUSTED) => Ok(None),
