@@ -21,6 +21,7 @@
 //! - the loop tells the space when it is at a safepoint and what the roots are.
 
 pub mod standard;
+pub mod tiny;
 pub mod trivial;
 
 use crate::bytecode::{BinOp, CodeId, Const, UnOp};
