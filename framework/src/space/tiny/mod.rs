@@ -902,6 +902,11 @@ impl Space for TinySpace {
     }
 
     fn error_value(vm: &mut Interp<Self>, e: &OpError) -> Result<Tiny, OpError> {
+        // A refusal is not the program's error: a handler must not turn it into a
+        // different answer, so it ends the run (with the handler frame's span).
+        if e.kind == ErrorKind::Unsupported {
+            return Err(e.clone());
+        }
         vm.space.str_value(&e.to_string())
     }
 
