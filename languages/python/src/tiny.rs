@@ -91,8 +91,8 @@ macro_rules! refuse {
 /// One refusing native per entry of [`REFUSED`] and [`REFUSED_HELPERS`] (a `fn`
 /// pointer cannot capture the name, so the index is baked in).
 const REFUSERS: [Native; 46] = refuse!(
-    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
-    30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
+    31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45
 );
 
 const _: () = assert!(REFUSED.len() + REFUSED_HELPERS.len() == REFUSERS.len());
@@ -109,9 +109,25 @@ fn refuse_at(_: &mut Vm, i: usize) -> Result<Tiny, OpError> {
 
 /// The exception classes of the standard space's prelude; the tiny space has no classes.
 const EXCEPTIONS: &[&str] = &[
-    "BaseException", "Exception", "StopIteration", "ArithmeticError", "OverflowError", "ZeroDivisionError",
-    "AssertionError", "AttributeError", "LookupError", "IndexError", "KeyError", "NameError", "RuntimeError",
-    "NotImplementedError", "RecursionError", "TypeError", "ValueError", "SystemExit", "OSError",
+    "BaseException",
+    "Exception",
+    "StopIteration",
+    "ArithmeticError",
+    "OverflowError",
+    "ZeroDivisionError",
+    "AssertionError",
+    "AttributeError",
+    "LookupError",
+    "IndexError",
+    "KeyError",
+    "NameError",
+    "RuntimeError",
+    "NotImplementedError",
+    "RecursionError",
+    "TypeError",
+    "ValueError",
+    "SystemExit",
+    "OSError",
 ];
 
 fn refuse_exception(_: &mut Vm, _: &[Tiny]) -> Result<Tiny, OpError> {
@@ -184,7 +200,9 @@ pub fn start(vm: &mut Vm) -> Result<(), Diagnostic> {
 }
 
 fn arg(args: &[Tiny], i: usize) -> Result<Tiny, OpError> {
-    args.get(i).copied().ok_or_else(|| OpError::type_error("missing argument"))
+    args.get(i)
+        .copied()
+        .ok_or_else(|| OpError::type_error("missing argument"))
 }
 
 fn int_arg(vm: &Vm, w: Tiny) -> Result<i64, OpError> {
@@ -293,7 +311,12 @@ fn int(vm: &mut Vm, args: &[Tiny]) -> Result<Tiny, OpError> {
                 let cleaned: String = text.trim().replace('_', "");
                 return match cleaned.parse::<i64>() {
                     Ok(i) if !text.trim().starts_with('_') && !text.contains("__") => vm.space.int(i),
-                    _ if !cleaned.is_empty() && cleaned.trim_start_matches(['-', '+']).bytes().all(|c| c.is_ascii_digit()) => {
+                    _ if !cleaned.is_empty()
+                        && cleaned
+                            .trim_start_matches(['-', '+'])
+                            .bytes()
+                            .all(|c| c.is_ascii_digit()) =>
+                    {
                         Err(unsupported("an int beyond 64 bits"))
                     }
                     _ => Err(OpError::new(
@@ -357,7 +380,11 @@ fn extreme(vm: &mut Vm, args: &[Tiny], name: &str, op: workbench_framework::byte
     if !vm.take_keywords().is_empty() {
         return Err(unsupported(&format!("{name}() with keyword arguments")));
     }
-    let items = if args.len() == 1 { items_of(vm, args[0])? } else { args.to_vec() };
+    let items = if args.len() == 1 {
+        items_of(vm, args[0])?
+    } else {
+        args.to_vec()
+    };
     let mut best = *items
         .first()
         .ok_or_else(|| OpError::new(ErrorKind::Value, format!("{name}() iterable argument is empty")))?;
@@ -442,13 +469,17 @@ fn list_insert(vm: &mut Vm, args: &[Tiny]) -> Result<Tiny, OpError> {
     let i = int_arg(vm, args[1])?;
     let j = if i < 0 { (i + len).max(0) } else { i.min(len) };
     let item = args[2];
-    vm.space.heap.with_list(args[0], 1, |items| items.insert(j as usize, item))?;
+    vm.space
+        .heap
+        .with_list(args[0], 1, |items| items.insert(j as usize, item))?;
     Ok(Tiny::NONE)
 }
 
 fn list_extend(vm: &mut Vm, args: &[Tiny]) -> Result<Tiny, OpError> {
     let more = items_of(vm, args[1])?;
-    vm.space.heap.with_list(args[0], more.len(), |items| items.extend(more))?;
+    vm.space
+        .heap
+        .with_list(args[0], more.len(), |items| items.extend(more))?;
     Ok(Tiny::NONE)
 }
 
@@ -483,12 +514,10 @@ fn list_count(vm: &mut Vm, args: &[Tiny]) -> Result<Tiny, OpError> {
 }
 
 fn text_of(vm: &Vm, w: Tiny, what: &str) -> Result<String, OpError> {
-    vm.space.str_of(w).map(str::to_string).ok_or_else(|| {
-        OpError::type_error(format!(
-            "{what}, not {}",
-            vm.space.type_name_of(w)
-        ))
-    })
+    vm.space
+        .str_of(w)
+        .map(str::to_string)
+        .ok_or_else(|| OpError::type_error(format!("{what}, not {}", vm.space.type_name_of(w))))
 }
 
 fn str_join(vm: &mut Vm, args: &[Tiny]) -> Result<Tiny, OpError> {

@@ -24,7 +24,9 @@ fn main() -> ExitCode {
     let code = match args.first().map(String::as_str) {
         Some("run") => run(&args[1..]),
         Some("spaces") => {
-            println!("tiny       small footprint: 32-bit words, 16-byte objects; ints, strings, lists and functions only");
+            println!(
+                "tiny       small footprint: 32-bit words, 16-byte objects; ints, strings, lists and functions only"
+            );
             0
         }
         _ => usage("expected a command"),

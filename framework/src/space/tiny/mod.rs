@@ -45,7 +45,8 @@ pub const NAME: &str = "tiny";
 /// `len` items (`None` where the slice omits a part), with the standard
 /// space's semantics. The tiny space has no slicing of its own; see
 /// [`set_slice_hook`].
-pub type SliceHook = fn(len: usize, start: Option<i64>, stop: Option<i64>, step: Option<i64>) -> Result<Vec<usize>, OpError>;
+pub type SliceHook =
+    fn(len: usize, start: Option<i64>, stop: Option<i64>, step: Option<i64>) -> Result<Vec<usize>, OpError>;
 
 static SLICE_HOOK: OnceLock<SliceHook> = OnceLock::new();
 
@@ -427,7 +428,9 @@ fn get_slice(vm: &mut Interp<TinySpace>, seq: Tiny, parts: [Tiny; 3]) -> Result<
     }
     if let Some(text) = space.str_of(seq) {
         let chars: Vec<char> = text.chars().collect();
-        let picked: String = pick(&chars, &hook(chars.len(), start, stop, step)?)?.into_iter().collect();
+        let picked: String = pick(&chars, &hook(chars.len(), start, stop, step)?)?
+            .into_iter()
+            .collect();
         return space.str_value(&picked);
     }
     Err(OpError::type_error(format!(
@@ -921,7 +924,8 @@ impl Space for TinySpace {
 
     fn collect(&mut self, roots: &[&[Tiny]]) -> Result<(), OpError> {
         let own = std::mem::take(&mut self.roots);
-        self.heap.collect(roots.iter().copied().chain(std::iter::once(own.as_slice())));
+        self.heap
+            .collect(roots.iter().copied().chain(std::iter::once(own.as_slice())));
         self.roots = own;
         Ok(())
     }

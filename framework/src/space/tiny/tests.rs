@@ -11,7 +11,11 @@ const SPELLING: Spelling = Spelling {
 };
 
 fn vm() -> Interp<TinySpace> {
-    Interp::new(TinySpace::new(1 << 20, SPELLING), Limits::default(), Box::new(std::io::sink()))
+    Interp::new(
+        TinySpace::new(1 << 20, SPELLING),
+        Limits::default(),
+        Box::new(std::io::sink()),
+    )
 }
 
 #[test]
@@ -80,8 +84,12 @@ fn short_strings_live_in_their_slot() {
 fn lists_print_like_the_standard_space_and_cycles_as_ellipsis() {
     let mut vm = vm();
     let a = vm.space.str_value("a").expect("alloc");
-    let list = TinySpace::build(&mut vm, BuildKind::List, &[Tiny::small_int(1).expect("fits"), a, Tiny::NONE])
-        .expect("list");
+    let list = TinySpace::build(
+        &mut vm,
+        BuildKind::List,
+        &[Tiny::small_int(1).expect("fits"), a, Tiny::NONE],
+    )
+    .expect("list");
     assert_eq!(vm.display(&list).expect("text"), "[1, 'a', None]");
     TinySpace::append(&mut vm, list, list).expect("append");
     assert_eq!(vm.display(&list).expect("text"), "[1, 'a', None, [...]]");
@@ -124,4 +132,22 @@ fn slicing_without_the_hook_is_unsupported() {
         let err = TinySpace::get_item(&mut vm, list, slice).expect_err("no hook");
         assert_eq!(err.kind, ErrorKind::Unsupported);
     }
+}
+
+#[test]
+fn a_list_of_three_ints_is_smaller_than_in_the_standard_space() {
+    use crate::object::{Body, Heap as StandardHeap, TypeId, Value};
+    let mut tiny = vm();
+    let ints: Vec<Tiny> = (0..3).map(|i| Tiny::small_int(i).expect("fits")).collect();
+    tiny.space.list_value(ints).expect("alloc");
+    let tiny_bytes = tiny.space.heap.stats().live_bytes;
+    assert_eq!(tiny_bytes, 16 + 24 + 3 * 4);
+    let mut standard = StandardHeap::new(1 << 20);
+    let items: Vec<Value> = (0..3).map(|i| Value::small_int(i).expect("fits")).collect();
+    standard.alloc(TypeId::LIST, Body::List(items)).expect("alloc");
+    let standard_bytes = standard.stats().live_bytes;
+    assert!(
+        tiny_bytes < standard_bytes,
+        "tiny {tiny_bytes} vs standard {standard_bytes}"
+    );
 }
