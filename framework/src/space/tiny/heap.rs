@@ -20,7 +20,8 @@
 //! | int outside 31 bits        | 16                                      |
 //! | string of up to 14 bytes   | 16 (the bytes live in the slot)         |
 //! | longer string              | 16 + 16 + its length                    |
-//! | list                       | 16 + 24 + 4 per element of capacity     |
+//! | list of up to 3 items      | 16 (the items live in the slot)         |
+//! | longer list                | 16 + 24 + 4 per element of capacity     |
 //! | closure                    | 16 + 24 + 4 per captured cell           |
 //! | cell                       | 16                                      |
 //! | iterator                   | 16                                      |
@@ -130,6 +131,8 @@ impl fmt::Debug for Tiny {
 
 /// Strings of at most this many bytes live inside their slot.
 pub const SHORT_STR: usize = 14;
+/// Lists of at most this many items live inside their slot.
+pub const SMALL_LIST: usize = 3;
 
 /// A guest closure: its code and the cells it captured.
 #[derive(Debug)]
@@ -156,7 +159,15 @@ pub enum Obj {
     },
     /// A longer string.
     Str(Box<Box<str>>),
-    /// A list.
+    /// A list of up to [`SMALL_LIST`] items, stored in the slot. It becomes a
+    /// [`Obj::List`] when it grows past that, and stays one.
+    SmallList {
+        /// How many items.
+        len: u8,
+        /// The items; those past `len` are none.
+        items: [Tiny; SMALL_LIST],
+    },
+    /// A longer list.
     List(Box<Vec<Tiny>>),
     /// A guest function.
     Closure(Box<Closure>),
@@ -193,6 +204,38 @@ impl Obj {
         }
     }
 
+    /// A list object holding `items`.
+    pub fn list(items: Vec<Tiny>) -> Obj {
+        if items.len() <= SMALL_LIST {
+            let mut inline = [Tiny::NONE; SMALL_LIST];
+            inline[..items.len()].copy_from_slice(&items);
+            Obj::SmallList {
+                len: items.len() as u8,
+                items: inline,
+            }
+        } else {
+            Obj::List(Box::new(items))
+        }
+    }
+
+    /// The items of a list object.
+    pub fn as_list(&self) -> Option<&[Tiny]> {
+        match self {
+            Obj::SmallList { len, items } => Some(&items[..*len as usize]),
+            Obj::List(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    /// The items of a list object, to change them in place.
+    pub fn as_list_mut(&mut self) -> Option<&mut [Tiny]> {
+        match self {
+            Obj::SmallList { len, items } => Some(&mut items[..*len as usize]),
+            Obj::List(items) => Some(items),
+            _ => None,
+        }
+    }
+
     /// The text of a string object.
     pub fn as_str(&self) -> Option<&str> {
         match self {
@@ -218,6 +261,7 @@ impl Obj {
     fn for_each_ref(&self, mut f: impl FnMut(Tiny)) {
         match self {
             Obj::List(items) => items.iter().copied().for_each(f),
+            Obj::SmallList { len, items } => items[..*len as usize].iter().copied().for_each(f),
             Obj::Closure(c) => c.cells.iter().copied().for_each(f),
             Obj::Cell(v) => f(*v),
             Obj::Iter { seq, .. } => f(*seq),
@@ -338,27 +382,38 @@ impl Heap {
     /// Changes the list `w` with `f`, keeping the byte count in step with its capacity.
     /// `more` is how many items `f` may add: the budget is checked for them first.
     pub fn with_list<R>(&mut self, w: Tiny, more: usize, f: impl FnOnce(&mut Vec<Tiny>) -> R) -> Result<R, OpError> {
-        let (len, cap) = match self.get(w) {
+        let index = w.as_index().map(|i| i as usize);
+        let (len, cap) = match index.and_then(|i| self.slots.get(i)) {
             Some(Obj::List(items)) => (items.len(), items.capacity()),
+            Some(Obj::SmallList { len, .. }) => (*len as usize, 0),
             _ => return Err(OpError::type_error("not a list")),
         };
-        // Growing past the capacity at least doubles it.
+        // Growing past the capacity at least doubles it (a small list moves out of its slot).
         let need = len.saturating_add(more);
-        if need > cap {
-            self.reserve((need.max(cap * 2) - cap).saturating_mul(4))?;
+        if need > cap.max(SMALL_LIST) {
+            self.reserve(24usize.saturating_add((need.max(cap * 2) - cap).saturating_mul(4)))?;
         }
-        let Some(Obj::List(items)) = self.get_mut(w) else {
-            return Err(OpError::type_error("not a list"));
-        };
-        let before = items.capacity();
-        let r = f(items);
-        let after = items.capacity();
-        if after > before {
-            self.grew((after - before) * 4)?;
-        } else {
-            self.stats.live_bytes -= (before - after) * 4;
+        let i = index.unwrap_or(0);
+        if let Obj::List(items) = &mut self.slots[i] {
+            let r = f(items);
+            let after = items.capacity();
+            if after > cap {
+                self.grew((after - cap) * 4)?;
+            } else {
+                self.stats.live_bytes -= (cap - after) * 4;
+            }
+            return Ok(r);
         }
-        Ok(r)
+        let mut items = self.slots[i].as_list().unwrap_or(&[]).to_vec();
+        let r = f(&mut items);
+        if items.len() <= SMALL_LIST {
+            self.slots[i] = Obj::list(items);
+            return Ok(r);
+        }
+        let moved = Obj::List(Box::new(items));
+        let grown = self.grew(moved.extra_bytes());
+        self.slots[i] = moved;
+        grown.map(|()| r)
     }
 
     /// True when enough was allocated since the last collection.

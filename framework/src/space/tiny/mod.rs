@@ -157,15 +157,12 @@ impl TinySpace {
 
     /// A new list holding `items`.
     pub fn list_value(&mut self, items: Vec<Tiny>) -> Result<Tiny, OpError> {
-        self.heap.alloc(Obj::List(Box::new(items)))
+        self.heap.alloc(Obj::list(items))
     }
 
     /// The items of a list value.
     pub fn list_of(&self, w: Tiny) -> Option<&[Tiny]> {
-        match self.heap.get(w)? {
-            Obj::List(items) => Some(items),
-            _ => None,
-        }
+        self.heap.get(w)?.as_list()
     }
 
     /// A `range(start, stop, step)` value (`step` must not be 0).
@@ -192,7 +189,7 @@ impl TinySpace {
         match self.heap.get(w) {
             Some(Obj::Int(_)) => "int",
             Some(Obj::ShortStr { .. } | Obj::Str(_)) => "str",
-            Some(Obj::List(_)) => "list",
+            Some(Obj::List(_) | Obj::SmallList { .. }) => "list",
             Some(Obj::Closure(_)) => self.names.function,
             Some(Obj::Cell(_)) => "cell",
             Some(Obj::Iter { .. }) => "iterator",
@@ -210,9 +207,11 @@ impl TinySpace {
     /// The length of a list, string or range.
     pub fn len_of(&self, w: Tiny) -> Option<usize> {
         match self.heap.get(w)? {
-            Obj::List(items) => Some(items.len()),
             Obj::Range(r) => Some(range_len(r)),
-            obj => obj.as_str().map(|s| s.chars().count()),
+            obj => match obj.as_list() {
+                Some(items) => Some(items.len()),
+                None => obj.as_str().map(|s| s.chars().count()),
+            },
         }
     }
 }
@@ -365,16 +364,16 @@ fn contains(vm: &mut Interp<TinySpace>, container: Tiny, item: Tiny) -> Result<T
             ))),
         };
     }
-    match space.heap.get(container) {
-        Some(Obj::List(items)) => {
-            let items = items.to_vec();
-            for x in items {
-                if equal(vm, x, item)? {
-                    return Ok(Tiny::TRUE);
-                }
+    if let Some(items) = space.list_of(container) {
+        let items = items.to_vec();
+        for x in items {
+            if equal(vm, x, item)? {
+                return Ok(Tiny::TRUE);
             }
-            Ok(Tiny::FALSE)
         }
+        return Ok(Tiny::FALSE);
+    }
+    match space.heap.get(container) {
         Some(Obj::Range(r)) => {
             let [start, _, step] = **r;
             let len = range_len(r) as i128;
@@ -471,7 +470,8 @@ fn text(vm: &mut Interp<TinySpace>, w: Tiny, repr: bool, open: &mut Vec<Tiny>) -
         return Ok(if repr { quote(s) } else { s.to_string() });
     }
     match space.heap.get(w) {
-        Some(Obj::List(items)) => {
+        Some(obj @ (Obj::List(_) | Obj::SmallList { .. })) => {
+            let items = obj.as_list().unwrap_or(&[]);
             if open.contains(&w) {
                 return Ok("[...]".to_string());
             }
@@ -492,7 +492,9 @@ fn text(vm: &mut Interp<TinySpace>, w: Tiny, repr: bool, open: &mut Vec<Tiny>) -
             [start, stop, 1] => format!("range({start}, {stop})"),
             [start, stop, step] => format!("range({start}, {stop}, {step})"),
         }),
-        _ => Ok(format!("<{} object>", space.type_name_of(w))),
+        // Functions and iterators print differently per language in the standard space
+        // (`<function f at 0x...>` in Python): refuse rather than print something else.
+        _ => Err(unsupported(&format!("printing a {}", space.type_name_of(w)))),
     }
 }
 
@@ -644,7 +646,7 @@ impl Space for TinySpace {
             Tiny::NONE | Tiny::FALSE => false,
             Tiny::TRUE => true,
             _ => match space.heap.get(*a) {
-                Some(Obj::List(_) | Obj::Range(_) | Obj::ShortStr { .. } | Obj::Str(_)) => {
+                Some(Obj::List(_) | Obj::SmallList { .. } | Obj::Range(_) | Obj::ShortStr { .. } | Obj::Str(_)) => {
                     space.len_of(*a).unwrap_or(0) > 0
                 }
                 _ => true,
@@ -676,10 +678,13 @@ impl Space for TinySpace {
         }
         let index = space.num_of(key);
         match (space.heap.get(obj), index) {
-            (Some(Obj::List(items)), Some(i)) => match normalize_index(i, items.len()) {
-                Some(j) => Ok(items[j]),
-                None => Err(OpError::new(ErrorKind::Index, "list index out of range")),
-            },
+            (Some(obj @ (Obj::List(_) | Obj::SmallList { .. })), Some(i)) => {
+                let items = obj.as_list().unwrap_or(&[]);
+                match normalize_index(i, items.len()) {
+                    Some(j) => Ok(items[j]),
+                    None => Err(OpError::new(ErrorKind::Index, "list index out of range")),
+                }
+            }
             (Some(Obj::Range(r)), Some(i)) => {
                 let [start, _, step] = **r;
                 match normalize_index(i, range_len(r)) {
@@ -695,7 +700,7 @@ impl Space for TinySpace {
                     None => Err(OpError::new(ErrorKind::Index, "string index out of range")),
                 }
             }
-            (Some(Obj::List(_)), None) => Err(OpError::type_error(format!(
+            (Some(Obj::List(_) | Obj::SmallList { .. }), None) => Err(OpError::type_error(format!(
                 "list indices must be integers or slices, not {}",
                 space.type_name_of(key)
             ))),
@@ -719,8 +724,8 @@ impl Space for TinySpace {
                 space.type_name_of(key)
             )));
         }
-        match (space.heap.get_mut(obj), index) {
-            (Some(Obj::List(items)), Some(i)) => match normalize_index(i, items.len()) {
+        match (space.heap.get_mut(obj).and_then(Obj::as_list_mut), index) {
+            (Some(items), Some(i)) => match normalize_index(i, items.len()) {
                 Some(j) => {
                     items[j] = value;
                     Ok(())
@@ -740,7 +745,7 @@ impl Space for TinySpace {
             return Err(unsupported("deleting this item"));
         };
         let len = space.len_of(obj);
-        if !matches!(space.heap.get(obj), Some(Obj::List(_))) {
+        if space.list_of(obj).is_none() {
             return Err(OpError::type_error(format!(
                 "'{}' object does not support item deletion",
                 space.type_name_of(obj)
@@ -765,7 +770,7 @@ impl Space for TinySpace {
     fn get_method(vm: &mut Interp<Self>, obj: &Tiny, name: &Tiny) -> Result<Option<Tiny>, OpError> {
         let space = &vm.space;
         let of = match space.heap.get(*obj) {
-            Some(Obj::List(_)) => MethodOf::List,
+            Some(Obj::List(_) | Obj::SmallList { .. }) => MethodOf::List,
             Some(Obj::ShortStr { .. } | Obj::Str(_)) => MethodOf::Str,
             _ => return Ok(None),
         };
@@ -792,7 +797,7 @@ impl Space for TinySpace {
     fn iter(vm: &mut Interp<Self>, obj: Tiny) -> Result<Tiny, OpError> {
         let space = &mut vm.space;
         match space.heap.get(obj) {
-            Some(Obj::List(_) | Obj::Range(_) | Obj::ShortStr { .. } | Obj::Str(_)) => {
+            Some(Obj::List(_) | Obj::SmallList { .. } | Obj::Range(_) | Obj::ShortStr { .. } | Obj::Str(_)) => {
                 space.heap.alloc(Obj::Iter { seq: obj, pos: 0 })
             }
             Some(Obj::Iter { .. }) => Ok(obj),
@@ -812,10 +817,12 @@ impl Space for TinySpace {
             )));
         };
         let (item, step) = match space.heap.get(seq) {
-            Some(Obj::List(items)) => match items.get(pos as usize) {
-                Some(&x) => (x, 1),
-                None => return Ok(None),
-            },
+            Some(obj @ (Obj::List(_) | Obj::SmallList { .. })) => {
+                match obj.as_list().unwrap_or(&[]).get(pos as usize) {
+                    Some(&x) => (x, 1),
+                    None => return Ok(None),
+                }
+            }
             Some(Obj::Range(r)) => {
                 if pos as usize >= range_len(r) {
                     return Ok(None);
@@ -836,6 +843,10 @@ impl Space for TinySpace {
             *pos = pos.saturating_add(step);
         }
         Ok(Some(item))
+    }
+
+    fn make_generator(_: &mut Interp<Self>, _: crate::space::GenState<Tiny>) -> Result<Tiny, OpError> {
+        Err(unsupported("a generator"))
     }
 
     fn display(vm: &mut Interp<Self>, a: &Tiny) -> Result<String, OpError> {

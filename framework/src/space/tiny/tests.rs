@@ -141,7 +141,7 @@ fn a_list_of_three_ints_is_smaller_than_in_the_standard_space() {
     let ints: Vec<Tiny> = (0..3).map(|i| Tiny::small_int(i).expect("fits")).collect();
     tiny.space.list_value(ints).expect("alloc");
     let tiny_bytes = tiny.space.heap.stats().live_bytes;
-    assert_eq!(tiny_bytes, 16 + 24 + 3 * 4);
+    assert_eq!(tiny_bytes, SLOT_BYTES, "three items fit in the slot");
     let mut standard = StandardHeap::new(1 << 20);
     let items: Vec<Value> = (0..3).map(|i| Value::small_int(i).expect("fits")).collect();
     standard.alloc(TypeId::LIST, Body::List(items)).expect("alloc");
@@ -150,4 +150,18 @@ fn a_list_of_three_ints_is_smaller_than_in_the_standard_space() {
         tiny_bytes < standard_bytes,
         "tiny {tiny_bytes} vs standard {standard_bytes}"
     );
+}
+
+#[test]
+fn a_small_list_moves_out_of_its_slot_when_it_grows_and_the_bytes_follow() {
+    let mut vm = vm();
+    let list = vm.space.list_value(Vec::new()).expect("alloc");
+    for i in 0..5 {
+        TinySpace::append(&mut vm, list, Tiny::small_int(i).expect("fits")).expect("append");
+        let obj = vm.space.heap.get(list).expect("alive");
+        assert_eq!(matches!(obj, Obj::SmallList { .. }), i < 3, "after {} items", i + 1);
+        let expected = SLOT_BYTES + obj.extra_bytes();
+        assert_eq!(vm.space.heap.stats().live_bytes, expected);
+    }
+    assert_eq!(vm.display(&list).expect("text"), "[0, 1, 2, 3, 4]");
 }
