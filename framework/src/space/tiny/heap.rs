@@ -62,13 +62,13 @@ impl Tiny {
     pub fn small_int(i: i64) -> Option<Tiny> {
         (Tiny::SMALL_MIN..=Tiny::SMALL_MAX)
             .contains(&i)
-            .then(|| Tiny((((i as i32) << 1) as u32) | 1))
+            .then_some(Tiny((((i as i32) << 1) as u32) | 1))
     }
 
     /// The inline int, if this is one.
     #[inline]
     pub fn as_small_int(self) -> Option<i64> {
-        (self.0 & 1 == 1).then(|| ((self.0 as i32) >> 1) as i64)
+        (self.0 & 1 == 1).then_some(((self.0 as i32) >> 1) as i64)
     }
 
     /// A boolean.
