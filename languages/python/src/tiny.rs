@@ -603,3 +603,85 @@ fn str_find(vm: &mut Vm, args: &[Tiny]) -> Result<Tiny, OpError> {
     let at = s.find(&p).map_or(-1, |byte| s[..byte].chars().count() as i64);
     vm.space.int(at)
 }
+
+#[cfg(test)]
+mod tests {
+    //! Python programs run in the tiny space; every expected text is CPython 3.11's output
+    //! for the same program (or, for refusals, the tiny space's message).
+    use super::*;
+    use crate::Python;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use workbench_framework::interp::Limits;
+    use workbench_framework::language::{Language, Mode};
+
+    /// Program output captured by a test.
+    #[derive(Clone, Default)]
+    struct Buf(Rc<RefCell<Vec<u8>>>);
+
+    impl std::io::Write for Buf {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Runs `source` in a fresh tiny space: its output, or the error's kind and message.
+    fn run(source: &str) -> Result<String, String> {
+        let buf = Buf::default();
+        let space = TinySpace::new(64 << 20, Python.spelling());
+        let mut vm = Interp::new(space, Limits::default(), Box::new(buf.clone()));
+        TinySpace::start(&mut vm, &Python).map_err(|d| d.message.clone())?;
+        let file = vm.sources.add("<test>", source);
+        let module =
+            crate::compile_source(file, source, vm.globals_mut(), Mode::Program).map_err(|d| d[0].message.clone())?;
+        vm.run_module(module)
+            .map_err(|d| format!("{}: {}", d.kind, d.message))?;
+        let out = String::from_utf8(buf.0.borrow().clone()).expect("utf-8");
+        Ok(out)
+    }
+
+    #[test]
+    fn builtins_answer_as_cpython_does() {
+        assert_eq!(run("print(1, 2, sep='-', end='!\\n')").as_deref(), Ok("1-2!\n"));
+        assert_eq!(
+            run("print(max([3, 9, 2]), min(4, 1, 7), sum(range(5)), abs(-3))").as_deref(),
+            Ok("9 1 10 3\n")
+        );
+    }
+
+    #[test]
+    fn list_and_string_methods_answer_as_cpython_does() {
+        let program = "xs = [5, 6]\nxs.insert(-1, 9)\nxs.extend('ab')\n\
+                       print(xs, xs.pop(), xs.index(9), 'x,y'.split(','), '-'.join(['a','b']))";
+        assert_eq!(run(program).as_deref(), Ok("[5, 9, 6, 'a'] b 1 ['x', 'y'] a-b\n"));
+    }
+
+    #[test]
+    fn errors_read_as_in_the_standard_space() {
+        assert_eq!(
+            run("int('12a')"),
+            Err("ValueError: invalid literal for int() with base 10: '12a'".to_string())
+        );
+        assert_eq!(run("[].pop()"), Err("IndexError: pop from empty list".to_string()));
+    }
+
+    #[test]
+    fn what_the_tiny_space_lacks_is_refused() {
+        assert_eq!(
+            run("print(sorted([2, 1]))"),
+            Err("UnsupportedError: the builtin sorted is not available in the tiny space".to_string())
+        );
+        assert_eq!(
+            run("class A: pass"),
+            Err("UnsupportedError: a class statement is not available in the tiny space".to_string())
+        );
+        assert_eq!(
+            run("[1].sort()"),
+            Err("UnsupportedError: the method 'list.sort' is not available in the tiny space".to_string())
+        );
+    }
+}

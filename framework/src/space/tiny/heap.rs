@@ -423,17 +423,17 @@ impl Heap {
 
     /// Marks everything reachable from `roots`, frees the rest.
     pub fn collect<'a>(&mut self, roots: impl Iterator<Item = &'a [Tiny]>) {
+        let Heap {
+            slots, marks, stack, ..
+        } = self;
         for root in roots {
             for &w in root {
-                self.push_if_unmarked(w);
+                mark(marks, stack, slots.len(), w);
             }
         }
-        while let Some(i) = self.stack.pop() {
-            let mut children = Vec::new();
-            self.slots[i as usize].for_each_ref(|w| children.push(w));
-            for w in children {
-                self.push_if_unmarked(w);
-            }
+        while let Some(i) = stack.pop() {
+            // The children are visited in place: a list of millions of ints needs no copy.
+            slots[i as usize].for_each_ref(|w| mark(marks, stack, slots.len(), w));
         }
         for i in 0..self.slots.len() {
             let marked = self.marks[i / 64] & (1 << (i % 64)) != 0;
@@ -450,14 +450,15 @@ impl Heap {
         self.allocated_since_gc = 0;
         self.next_gc = gc_threshold(self.stats.live_bytes, self.max_bytes);
     }
+}
 
-    fn push_if_unmarked(&mut self, w: Tiny) {
-        if let Some(i) = w.as_index() {
-            let i = i as usize;
-            if i < self.slots.len() && self.marks[i / 64] & (1 << (i % 64)) == 0 {
-                self.marks[i / 64] |= 1 << (i % 64);
-                self.stack.push(i as u32);
-            }
+/// Sets the mark bit of the slot `w` refers to and queues it, if it was not marked yet.
+fn mark(marks: &mut [u64], stack: &mut Vec<u32>, slots: usize, w: Tiny) {
+    if let Some(i) = w.as_index() {
+        let i = i as usize;
+        if i < slots && marks[i / 64] & (1 << (i % 64)) == 0 {
+            marks[i / 64] |= 1 << (i % 64);
+            stack.push(i as u32);
         }
     }
 }
