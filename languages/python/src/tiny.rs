@@ -434,6 +434,8 @@ fn items_of(vm: &mut Vm, v: Tiny) -> Result<Vec<Tiny>, OpError> {
     vm.keep_alive(it);
     let mut out = Vec::new();
     while let Some(x) = TinySpace::next(vm, it)? {
+        // The items are counted against the heap budget before they become a list.
+        vm.space.heap.reserve(out.len().saturating_mul(8))?;
         vm.keep_alive(x);
         out.push(x);
     }
@@ -656,6 +658,14 @@ fn str_replace(vm: &mut Vm, args: &[Tiny]) -> Result<Tiny, OpError> {
     let s = text_of(vm, args[0], "replace")?;
     let old = text_of(vm, args[1], "replace() argument 1 must be str")?;
     let new = text_of(vm, args[2], "replace() argument 2 must be str")?;
+    let count = if old.is_empty() {
+        s.chars().count() + 1
+    } else {
+        s.matches(old.as_str()).count()
+    };
+    vm.space
+        .heap
+        .reserve(count.saturating_mul(new.len()).saturating_add(s.len()))?;
     let out = s.replace(&old, &new);
     vm.space.heap.reserve(out.len())?;
     vm.space.str(&out)

@@ -97,6 +97,16 @@ pub struct TinySpace {
     /// Values a language keeps alive for the whole run.
     pub roots: Vec<Tiny>,
     methods: Vec<(MethodOf, &'static str, Tiny)>,
+    /// How deeply list comparisons are nested now (a list may contain itself).
+    compare_depth: u32,
+}
+
+/// How deeply nested lists may be compared or printed before it is a `RecursionError`
+/// (CPython's wording) rather than a host stack overflow.
+const MAX_NESTING: usize = 2000;
+
+fn too_deep(what: &str) -> OpError {
+    OpError::new(ErrorKind::Recursion, format!("maximum recursion depth exceeded {what}"))
 }
 
 impl TinySpace {
@@ -108,6 +118,7 @@ impl TinySpace {
             names: TypeNames::default(),
             roots: Vec::new(),
             methods: Vec::new(),
+            compare_depth: 0,
         }
     }
 
@@ -329,11 +340,22 @@ fn equal(vm: &mut Interp<TinySpace>, a: Tiny, b: Tiny) -> Result<bool, OpError> 
 
 /// `==` and ordering of two lists: element-wise, then by length.
 fn list_compare(vm: &mut Interp<TinySpace>, op: BinOp, x: Vec<Tiny>, y: Vec<Tiny>) -> Result<Tiny, OpError> {
+    if vm.space.compare_depth as usize >= MAX_NESTING {
+        return Err(too_deep("in comparison"));
+    }
+    vm.space.compare_depth += 1;
+    let r = list_compare_items(vm, op, x, y);
+    vm.space.compare_depth -= 1;
+    r
+}
+
+fn list_compare_items(vm: &mut Interp<TinySpace>, op: BinOp, x: Vec<Tiny>, y: Vec<Tiny>) -> Result<Tiny, OpError> {
     if matches!(op, BinOp::Eq | BinOp::Ne) && x.len() != y.len() {
         return Ok(Tiny::bool(op == BinOp::Ne));
     }
     for (p, q) in x.iter().zip(&y) {
-        if !equal(vm, *p, *q)? {
+        // The same object is equal to itself without a look inside (as in CPython).
+        if p != q && !equal(vm, *p, *q)? {
             return match op {
                 BinOp::Eq => Ok(Tiny::FALSE),
                 BinOp::Ne => Ok(Tiny::TRUE),
@@ -474,6 +496,9 @@ fn text(vm: &mut Interp<TinySpace>, w: Tiny, repr: bool, open: &mut Vec<Tiny>) -
             let items = obj.as_list().unwrap_or(&[]);
             if open.contains(&w) {
                 return Ok("[...]".to_string());
+            }
+            if open.len() >= MAX_NESTING {
+                return Err(too_deep("while getting the repr of an object"));
             }
             let items = items.to_vec();
             open.push(w);
