@@ -404,11 +404,17 @@ impl<S: Space> Interp<S> {
                 }
             }
             let mut consts = Vec::with_capacity(code.consts.len());
-            for c in &code.consts {
-                let w = self
-                    .space
-                    .constant(c)
-                    .map_err(|e| Diagnostic::new(e.kind.name(), e.message.clone(), Some(code.span)))?;
+            for (k, c) in code.consts.iter().enumerate() {
+                let w = self.space.constant(c).map_err(|e| {
+                    // A space that refuses a literal (the tiny space, a float) points at it.
+                    let span = code
+                        .instrs
+                        .iter()
+                        .position(|i| matches!(i, Instr::LoadConst { k: id, .. } if id.0 as usize == k))
+                        .and_then(|pc| code.spans.get(pc).copied())
+                        .unwrap_or(code.span);
+                    Diagnostic::new(e.kind.name(), e.message.clone(), Some(span))
+                })?;
                 consts.push(w);
             }
             self.codes.push(Rc::new(LoadedCode { code, consts, ns: ns.0 }));

@@ -4,8 +4,8 @@
 //! *wrapped object*) and does everything to values by asking the space. Swap
 //! the space and the same bytecode means something else: host values
 //! ([`trivial`]), the full semantics with multimethods and a GC heap
-//! ([`standard`]), and later knowledge about values (annotation), labelled
-//! values (taint), a compact subset (tiny), or a recorder for the JIT.
+//! ([`standard`]), a compact subset of it ([`tiny`]), and later knowledge
+//! about values (annotation), labelled values (taint), or a recorder for the JIT.
 //!
 //! The main loop is generic over `S: Space` and is monomorphized per space, so
 //! the standard space pays no dynamic-dispatch cost for the seam.
@@ -21,6 +21,7 @@
 //! - the loop tells the space when it is at a safepoint and what the roots are.
 
 pub mod standard;
+pub mod tiny;
 pub mod trivial;
 
 use crate::bytecode::{BinOp, CodeId, Const, UnOp};

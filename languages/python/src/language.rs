@@ -73,7 +73,14 @@ impl Language for Python {
     }
 
     fn supports_space(&self, space: &str) -> bool {
-        space == "standard"
+        space == "standard" || space == "tiny"
+    }
+
+    fn start_tiny(
+        &self,
+        vm: &mut workbench_framework::interp::Interp<workbench_framework::space::tiny::TinySpace>,
+    ) -> Result<(), Diagnostic> {
+        crate::tiny::start(vm)
     }
 
     fn start_standard(&self, vm: &mut Vm) -> Result<(), Diagnostic> {

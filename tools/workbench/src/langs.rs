@@ -24,6 +24,10 @@ pub const SPACES: &[SpaceInfo] = &[
         name: "trivial",
         description: "host Rust values and a plain match; no tables, no bigints, no collector (for teaching)",
     },
+    SpaceInfo {
+        name: "tiny",
+        description: "small footprint: 32-bit words, 16-byte objects; ints, strings, lists and functions only",
+    },
 ];
 
 /// A language behind a trait object, so the CLI can keep a list of them.
