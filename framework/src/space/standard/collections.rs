@@ -232,7 +232,7 @@ pub fn hash_of(vm: &mut Vm, key: Value) -> Result<u64, OpError> {
         _ => {}
     }
     let hash = vm.space.ops.hash;
-    match call_mm(vm, hash, &[key])? {
+    match descend(vm, "while hashing", |vm| call_mm(vm, hash, &[key]))? {
         Some(h) => Ok(vm.space.int_of(h).unwrap_or(0) as u64),
         None => Err(OpError::type_error(format!(
             "unhashable type: '{}'",
@@ -271,8 +271,30 @@ pub fn keys_equal(vm: &mut Vm, a: Value, b: Value) -> Result<bool, OpError> {
     if let (Some(x), Some(y)) = (vm.space.str_of(a), vm.space.str_of(b)) {
         return Ok(x == y);
     }
-    let eq = <StandardSpace as Space>::binary(vm, BinOp::Eq, a, b)?;
-    <StandardSpace as Space>::truth(vm, &eq)
+    descend(vm, "in comparison", |vm| {
+        let eq = <StandardSpace as Space>::binary(vm, BinOp::Eq, a, b)?;
+        <StandardSpace as Space>::truth(vm, &eq)
+    })
+}
+
+/// How deep comparisons and hashes may recurse through nested containers in
+/// Rust (CPython's default recursion limit is the same).
+const MAX_CONTAINER_DEPTH: u32 = 1000;
+
+/// Runs one level of a comparison or hash that recurses into the items of a
+/// container: a `RecursionError` past [`MAX_CONTAINER_DEPTH`] levels, so that a
+/// deeply nested or self-containing structure cannot overflow the Rust stack.
+fn descend<T>(vm: &mut Vm, what: &str, f: impl FnOnce(&mut Vm) -> Result<T, OpError>) -> Result<T, OpError> {
+    if vm.space.container_depth >= MAX_CONTAINER_DEPTH {
+        return Err(OpError::new(
+            ErrorKind::Recursion,
+            format!("maximum recursion depth exceeded {what}"),
+        ));
+    }
+    vm.space.container_depth += 1;
+    let result = f(vm);
+    vm.space.container_depth -= 1;
+    result
 }
 
 /// Finds `key` in a dict or set: the entry index, if present.
@@ -694,7 +716,9 @@ fn seq_order(s: &mut S, a: &[Value], op: BinOp) -> Result<Value, Fail> {
     );
     for (p, q) in x.iter().zip(&y) {
         if !keys_equal(s, *p, *q)? {
-            return Ok(<StandardSpace as Space>::binary(s, op, *p, *q)?);
+            return Ok(descend(s, "in comparison", |s| {
+                <StandardSpace as Space>::binary(s, op, *p, *q)
+            })?);
         }
     }
     let (m, n) = (x.len(), y.len());

@@ -139,6 +139,9 @@ pub struct StandardSpace {
     /// The language's own run-time state (type ids, caches), if it has any.
     pub ext: Option<Box<dyn std::any::Any>>,
     config: StandardConfig,
+    /// How deep comparisons and hashes of nested containers are recursing in
+    /// Rust right now (see `collections::descend`).
+    container_depth: u32,
 }
 
 impl Dispatch for Vm {
@@ -282,6 +285,7 @@ impl StandardSpace {
             roots: Vec::new(),
             ext: None,
             config,
+            container_depth: 0,
         }
     }
 
@@ -699,7 +703,10 @@ impl Space for StandardSpace {
             }
             // A generator: what `next(generator)` (registered in `collections`) does, without
             // looking the implementation up.
-            if iter.as_ref().is_some_and(|r| vm.space.heap.class_of(r) == TypeId::GENERATOR) {
+            if iter
+                .as_ref()
+                .is_some_and(|r| vm.space.heap.class_of(r) == TypeId::GENERATOR)
+            {
                 return vm.resume_generator(iter, Value::NONE);
             }
         }
