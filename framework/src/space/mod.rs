@@ -158,6 +158,9 @@ pub enum ErrorKind {
     Raised,
     /// A resource budget ran out (not catchable).
     Budget(Budget),
+    /// The taint space refused a flow of labelled data (not catchable: a
+    /// handler must not be able to turn the refusal into a one-bit leak).
+    Taint,
 }
 
 impl ErrorKind {
@@ -176,12 +179,13 @@ impl ErrorKind {
             ErrorKind::Unsupported => "UnsupportedError",
             ErrorKind::Raised => "Error",
             ErrorKind::Budget(_) => "BudgetError",
+            ErrorKind::Taint => "TaintError",
         }
     }
 
     /// True if a guest handler may catch it.
     pub fn is_catchable(self) -> bool {
-        !matches!(self, ErrorKind::Budget(_))
+        !matches!(self, ErrorKind::Budget(_) | ErrorKind::Taint)
     }
 }
 
@@ -202,6 +206,9 @@ pub struct OpErrorData {
     pub kind: ErrorKind,
     /// One line for the user.
     pub message: String,
+    /// Other places the diagnostic points at, with what to say there (the
+    /// taint space names where a refused value was labelled).
+    pub related: Vec<(crate::span::Span, String)>,
 }
 
 impl std::ops::Deref for OpError {
@@ -225,6 +232,7 @@ impl OpError {
         OpError(Box::new(OpErrorData {
             kind,
             message: message.into(),
+            related: Vec::new(),
         }))
     }
 
@@ -292,8 +300,14 @@ pub trait Space: Sized {
     fn binary(vm: &mut Interp<Self>, op: BinOp, a: Self::W, b: Self::W) -> Result<Self::W, OpError>;
     /// `op a`.
     fn unary(vm: &mut Interp<Self>, op: UnOp, a: Self::W) -> Result<Self::W, OpError>;
-    /// The truth value, used by every conditional branch.
+    /// The truth value (of `not x`, of a native's test).
     fn truth(vm: &mut Interp<Self>, a: &Self::W) -> Result<bool, OpError>;
+    /// The truth value a conditional jump branches on. The taint space refuses
+    /// implicit flows here; every other space answers [`Space::truth`].
+    #[inline]
+    fn branch(vm: &mut Interp<Self>, a: &Self::W) -> Result<bool, OpError> {
+        Self::truth(vm, a)
+    }
 
     // ---- containers, items, attributes, iteration ----------------------
     //
@@ -355,6 +369,12 @@ pub trait Space: Sized {
     fn next(vm: &mut Interp<Self>, iter: Self::W) -> Result<Option<Self::W>, OpError> {
         let _ = iter;
         Err(OpError::unsupported(vm.space.name(), "iteration"))
+    }
+    /// The next item for a `for` loop (`ForIter`): the loop's exit is a branch, so
+    /// the taint space refuses a tainted iterator here; others answer [`Space::next`].
+    #[inline]
+    fn loop_next(vm: &mut Interp<Self>, iter: Self::W) -> Result<Option<Self::W>, OpError> {
+        Self::next(vm, iter)
     }
     /// Exactly `count` items of `obj` (for `a, b = obj`), through [`Space::iter`].
     fn unpack(vm: &mut Interp<Self>, obj: Self::W, count: usize) -> Result<Vec<Self::W>, OpError> {
@@ -435,6 +455,19 @@ pub trait Space: Sized {
     fn cell_get(&mut self, cell: &Self::W) -> Self::W;
     /// Replaces the contents of a cell.
     fn cell_set(&mut self, cell: &Self::W, v: Self::W);
+
+    /// Runs native `id` (its function is `func`) on `args`. Spaces that track
+    /// information flow take labels off the arguments and put them on the result here.
+    #[inline]
+    fn run_native(
+        vm: &mut Interp<Self>,
+        id: NativeId,
+        func: crate::language::NativeFn<Self>,
+        args: &[Self::W],
+    ) -> Result<Self::W, OpError> {
+        let _ = id;
+        func(vm, args)
+    }
 
     // ---- exceptions ------------------------------------------------------
 

@@ -118,12 +118,26 @@ struct RunArgs {
     /// Implies --jit on.
     #[arg(long, value_name = "FILE")]
     jit_log: Option<PathBuf>,
+    /// With --space taint: label everything the program reads (stdin, command-line arguments).
+    #[arg(long)]
+    taint_input: bool,
+    /// With --space taint: what a branch on labelled data does (an implicit flow).
+    #[arg(long, value_enum, default_value_t = ImplicitSwitch::Refuse)]
+    taint_implicit: ImplicitSwitch,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
 enum JitSwitch {
     On,
     Off,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
+enum ImplicitSwitch {
+    /// A TaintError.
+    Refuse,
+    /// Let the program branch.
+    Allow,
 }
 
 fn space_name(s: &str) -> Result<String, String> {
@@ -146,6 +160,13 @@ impl RunArgs {
             stats: self.stats,
             program_args,
             jit: self.jit_options(),
+            taint: workbench_framework::space::standard::taint::TaintOptions {
+                input: self.taint_input,
+                implicit: match self.taint_implicit {
+                    ImplicitSwitch::Refuse => workbench_framework::space::standard::taint::Implicit::Refuse,
+                    ImplicitSwitch::Allow => workbench_framework::space::standard::taint::Implicit::Allow,
+                },
+            },
         }
     }
 

@@ -24,6 +24,10 @@ pub const SPACES: &[SpaceInfo] = &[
         name: "trivial",
         description: "host Rust values and a plain match; no tables, no bigints, no collector (for teaching)",
     },
+    SpaceInfo {
+        name: "taint",
+        description: "standard, plus a set of labels on every value: labelled data may not be output or branched on",
+    },
 ];
 
 /// A language behind a trait object, so the CLI can keep a list of them.
