@@ -324,8 +324,26 @@ pub(crate) fn binary(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> Result<Value
     let template = vm.space.labels_of(a);
     let mark = vm.space.taint_open();
     let (a, b) = (vm.space.plain_of(a), vm.space.untaint(b));
-    let r = StandardSpace::plain_binary(vm, op, a, b);
+    let r = match plain_items(vm, b) {
+        Ok(b) => StandardSpace::plain_binary(vm, op, a, b),
+        Err(e) => Err(e),
+    };
     close_format(vm, mark, template, r)
+}
+
+/// A tuple whose items are labelled becomes a tuple of the plain items (their
+/// labels recorded): formatting reads the items, and a `%d` must see an int.
+fn plain_items(vm: &mut Vm, v: Value) -> Result<Value, OpError> {
+    if vm.space.type_of(v) != TypeId::TUPLE {
+        return Ok(v);
+    }
+    let items: Vec<Value> = match v.as_ref().map(|r| &vm.space.heap.get(r).body) {
+        Some(Body::Fields(items)) if items.iter().any(|&i| vm.space.type_of(i) == TypeId::TAINTED) => {
+            items.iter().map(|&i| vm.space.untaint(i)).collect()
+        }
+        _ => return Ok(v),
+    };
+    vm.space.heap.alloc(TypeId::TUPLE, Body::Fields(items.into_boxed_slice()))
 }
 
 fn close_format(vm: &mut Vm, mark: usize, template: LabelSetId, r: Result<Value, OpError>) -> Result<Value, OpError> {
