@@ -148,7 +148,12 @@ impl Diagnostic {
                 );
             }
         }
-        for note in self.notes.iter().cloned().chain(self.related_notes(sources, Some(span))) {
+        for note in self
+            .notes
+            .iter()
+            .cloned()
+            .chain(self.related_notes(sources, Some(span)))
+        {
             report = report.with_note(note);
         }
         let mut buf = Vec::new();

@@ -121,7 +121,7 @@ struct RunArgs {
     /// With --space taint: label everything the program reads (stdin, command-line arguments).
     #[arg(long)]
     taint_input: bool,
-    /// With --space taint: what a branch on labelled data does (an implicit flow).
+    /// With --space taint: refuse or allow a branch on labelled data (an implicit flow).
     #[arg(long, value_enum, default_value_t = ImplicitSwitch::Refuse)]
     taint_implicit: ImplicitSwitch,
 }
@@ -134,9 +134,9 @@ enum JitSwitch {
 
 #[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
 enum ImplicitSwitch {
-    /// A TaintError.
+    // A TaintError.
     Refuse,
-    /// Let the program branch.
+    // Let the program branch.
     Allow,
 }
 

@@ -343,7 +343,9 @@ fn plain_items(vm: &mut Vm, v: Value) -> Result<Value, OpError> {
         }
         _ => return Ok(v),
     };
-    vm.space.heap.alloc(TypeId::TUPLE, Body::Fields(items.into_boxed_slice()))
+    vm.space
+        .heap
+        .alloc(TypeId::TUPLE, Body::Fields(items.into_boxed_slice()))
 }
 
 fn close_format(vm: &mut Vm, mark: usize, template: LabelSetId, r: Result<Value, OpError>) -> Result<Value, OpError> {
@@ -363,7 +365,11 @@ pub(crate) fn branch(vm: &mut Vm, a: Value) -> Result<bool, OpError> {
     let r = StandardSpace::plain_truth(vm, plain);
     let set = vm.space.taint_close(mark);
     let t = r?;
-    let allow = vm.space.taint.as_ref().is_some_and(|t| t.options.implicit == Implicit::Allow);
+    let allow = vm
+        .space
+        .taint
+        .as_ref()
+        .is_some_and(|t| t.options.implicit == Implicit::Allow);
     if !set.is_empty() && !allow {
         let mut e = vm.space.taint_error(set, "refused to branch on");
         e.message
@@ -376,7 +382,11 @@ pub(crate) fn branch(vm: &mut Vm, a: Value) -> Result<bool, OpError> {
 /// The next item of a `for` loop: deciding whether the loop goes on is a branch.
 pub(crate) fn loop_next(vm: &mut Vm, iter: Value) -> Result<Option<Value>, OpError> {
     let set = vm.space.labels_of(iter);
-    let allow = vm.space.taint.as_ref().is_some_and(|t| t.options.implicit == Implicit::Allow);
+    let allow = vm
+        .space
+        .taint
+        .as_ref()
+        .is_some_and(|t| t.options.implicit == Implicit::Allow);
     if !set.is_empty() && !allow {
         let mut e = vm.space.taint_error(set, "refused to loop over");
         e.message

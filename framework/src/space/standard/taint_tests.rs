@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::bytecode::UnOp;
-use crate::language::Arity;
 use crate::interp::{Interp, Limits};
+use crate::language::Arity;
 use crate::space::standard::StandardConfig;
 use crate::space::{BuildKind, Spelling};
 
