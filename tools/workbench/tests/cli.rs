@@ -40,7 +40,7 @@ fn spaces_lists_each_space_with_a_description() {
     let out = workbench(&["spaces"], "");
     assert_eq!(out.status.code(), Some(0));
     let stdout = text(&out.stdout);
-    for name in ["standard", "trivial"] {
+    for name in ["standard", "trivial", "taint"] {
         let line = stdout
             .lines()
             .find(|l| l.starts_with(name))
@@ -170,4 +170,23 @@ fn jit_log_and_trace_viewer_show_the_compiled_loop() {
     let missing = workbench(&["trace", "no/such/log"], "");
     assert_eq!(missing.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn taint_builtins_exist_only_in_the_taint_space() {
+    // The corpus program runs in the taint space (tests/python/taint_declassify.py);
+    // in the standard space `taint` is the usual unknown name.
+    let program = "tests/python/taint_declassify.py";
+    let out = workbench(&["run", "--space", "taint", program], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = workbench(&["run", "--space", "standard", program], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("name 'taint' is not defined"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn prolog_declines_the_taint_space() {
+    let out = workbench(&["run", "--space", "taint", "tests/prolog/arith_basic.pl"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("do not run in the taint space"), "{}", text(&out.stderr));
 }
