@@ -181,12 +181,20 @@ fn taint_builtins_exist_only_in_the_taint_space() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let out = workbench(&["run", "--space", "standard", program], "");
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("name 'taint' is not defined"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("name 'taint' is not defined"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
 fn prolog_declines_the_taint_space() {
     let out = workbench(&["run", "--space", "taint", "tests/prolog/arith_basic.pl"], "");
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("do not run in the taint space"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("do not run in the taint space"),
+        "{}",
+        text(&out.stderr)
+    );
 }
