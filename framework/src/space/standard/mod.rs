@@ -183,9 +183,7 @@ impl StandardSpace {
 /// Calls multimethod `mm`. `Ok(None)` if no implementation accepted the arguments.
 pub fn call_mm(vm: &mut Vm, mm: MmId, args: &[Value]) -> Result<Option<Value>, OpError> {
     if vm.space.taint.is_some() {
-        if let Some(plain) = taint::call_mm_args(vm, mm, args) {
-            return call_mm(vm, mm, &plain);
-        }
+        return call_mm_labelled(vm, mm, args);
     }
     let mut types = [TypeId::NONE; multimethod::MAX_ARITY];
     for (t, &a) in types.iter_mut().zip(args) {
@@ -204,6 +202,22 @@ pub fn call_mm(vm: &mut Vm, mm: MmId, args: &[Value]) -> Result<Option<Value>, O
     let space = &mut vm.space;
     let plan = space.cache.plan(&space.registry, mm, &types[..args.len()]);
     multimethod::run_plan_from(vm, &plan, skip, args)
+}
+
+/// `call_mm` in the taint space: the plain arguments where they are labelled
+/// (see [`taint::call_mm_args`]), then the ordinary dispatch.
+#[cold]
+#[inline(never)]
+fn call_mm_labelled(vm: &mut Vm, mm: MmId, args: &[Value]) -> Result<Option<Value>, OpError> {
+    let plain = taint::call_mm_args(vm, mm, args);
+    let args = plain.as_deref().unwrap_or(args);
+    let mut types = [TypeId::NONE; multimethod::MAX_ARITY];
+    for (t, &a) in types.iter_mut().zip(args) {
+        *t = vm.space.type_of(a);
+    }
+    let space = &mut vm.space;
+    let plan = space.cache.plan(&space.registry, mm, &types[..args.len()]);
+    multimethod::run_plan_from(vm, &plan, 0, args)
 }
 
 fn call_text(vm: &mut Vm, mm: MmId, v: Value) -> Result<String, OpError> {
@@ -383,10 +397,7 @@ impl StandardSpace {
         }
         match &self.heap.get(v.as_ref()?).body {
             Body::Int(i) => Some(*i),
-            Body::Tainted { value, labels } => {
-                self.note_labels(*labels);
-                self.int_of(*value)
-            }
+            Body::Tainted { value, labels } => self.int_of_labelled(*value, *labels),
             _ => None,
         }
     }
@@ -399,10 +410,7 @@ impl StandardSpace {
         }
         match &self.heap.get(v.as_ref()?).body {
             Body::Float(x) => Some(*x),
-            Body::Tainted { value, labels } => {
-                self.note_labels(*labels);
-                self.float_of(*value)
-            }
+            Body::Tainted { value, labels } => self.float_of_labelled(*value, *labels),
             _ => None,
         }
     }
@@ -411,10 +419,7 @@ impl StandardSpace {
     pub fn bigint_of(&self, v: Value) -> Option<&BigInt> {
         match &self.heap.get(v.as_ref()?).body {
             Body::BigInt(b) => Some(b),
-            Body::Tainted { value, labels } => {
-                self.note_labels(*labels);
-                self.bigint_of(*value)
-            }
+            Body::Tainted { value, labels } => self.bigint_of_labelled(*value, *labels),
             _ => None,
         }
     }
@@ -423,12 +428,39 @@ impl StandardSpace {
     pub fn str_of(&self, v: Value) -> Option<&str> {
         match &self.heap.get(v.as_ref()?).body {
             Body::Str(s) => Some(s),
-            Body::Tainted { value, labels } => {
-                self.note_labels(*labels);
-                self.str_of(*value)
-            }
+            Body::Tainted { value, labels } => self.str_of_labelled(*value, *labels),
             _ => None,
         }
+    }
+
+    // The label box arms of the readers above, out of line so that the readers stay
+    // small enough to inline: a reader looks through the box and records its labels.
+    #[cold]
+    #[inline(never)]
+    fn int_of_labelled(&self, value: Value, labels: labels::LabelSetId) -> Option<i64> {
+        self.note_labels(labels);
+        self.int_of(value)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn float_of_labelled(&self, value: Value, labels: labels::LabelSetId) -> Option<f64> {
+        self.note_labels(labels);
+        self.float_of(value)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn bigint_of_labelled(&self, value: Value, labels: labels::LabelSetId) -> Option<&BigInt> {
+        self.note_labels(labels);
+        self.bigint_of(value)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn str_of_labelled(&self, value: Value, labels: labels::LabelSetId) -> Option<&str> {
+        self.note_labels(labels);
+        self.str_of(value)
     }
 
     #[inline]
@@ -521,6 +553,7 @@ impl StandardSpace {
     }
 
     /// `a op b` through the registry.
+    #[inline]
     fn binary_slow(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> Result<Value, OpError> {
         match op {
             BinOp::Is => return Ok(Value::bool(vm.space.identical(a, b))),
@@ -586,6 +619,7 @@ impl StandardSpace {
 }
 
 impl StandardSpace {
+    #[inline]
     fn get_item_slow(vm: &mut Vm, obj: Value, key: Value) -> Result<Value, OpError> {
         match call_mm(vm, vm.space.ops.getitem, &[obj, key])? {
             Some(v) => Ok(v),
@@ -593,6 +627,7 @@ impl StandardSpace {
         }
     }
 
+    #[inline]
     fn plain_set_item(vm: &mut Vm, obj: Value, key: Value, value: Value) -> Result<(), OpError> {
         match call_mm(vm, vm.space.ops.setitem, &[obj, key, value])? {
             Some(_) => Ok(()),
@@ -626,6 +661,11 @@ impl StandardSpace {
                 return result;
             }
         }
+        Self::get_attr_slow(vm, obj, name)
+    }
+
+    #[inline]
+    fn get_attr_slow(vm: &mut Vm, obj: Value, name: Value) -> Result<Value, OpError> {
         match call_mm(vm, vm.space.ops.getattr, &[obj, name])? {
             Some(v) => Ok(v),
             None => Err(no_attribute(vm, obj, name)),
@@ -639,12 +679,18 @@ impl StandardSpace {
                 return Ok(());
             }
         }
+        Self::set_attr_slow(vm, obj, name, value)
+    }
+
+    #[inline]
+    fn set_attr_slow(vm: &mut Vm, obj: Value, name: &Value, value: Value) -> Result<(), OpError> {
         match call_mm(vm, vm.space.ops.setattr, &[obj, *name, value])? {
             Some(_) => Ok(()),
             None => Err(no_attribute(vm, obj, *name)),
         }
     }
 
+    #[inline]
     fn plain_iter(vm: &mut Vm, obj: Value) -> Result<Value, OpError> {
         match call_mm(vm, vm.space.ops.iter, &[obj])? {
             Some(v) => Ok(v),
@@ -655,6 +701,7 @@ impl StandardSpace {
         }
     }
 
+    #[inline]
     pub(crate) fn plain_next(vm: &mut Vm, iter: Value) -> Result<Option<Value>, OpError> {
         match call_mm(vm, vm.space.ops.next, &[iter])? {
             Some(Value::EXHAUSTED) => Ok(None),
@@ -796,11 +843,17 @@ impl Space for StandardSpace {
 
     #[inline]
     fn get_attr(vm: &mut Vm, obj: Value, name: &Value) -> Result<Value, OpError> {
+        // The language's fast path never accepts a label box (it is not an instance).
+        if let (Some(fast), true) = (vm.space.hooks.get_attr_fast, vm.space.config.fast_paths) {
+            if let Some(result) = fast(vm, obj, *name) {
+                return result;
+            }
+        }
         if vm.space.taint.is_some() {
             let name = *name;
             return taint::derive(vm, [obj], |vm, [obj]| Self::plain_get_attr(vm, obj, name));
         }
-        Self::plain_get_attr(vm, obj, *name)
+        Self::get_attr_slow(vm, obj, *name)
     }
 
     #[inline]
@@ -815,13 +868,19 @@ impl Space for StandardSpace {
 
     #[inline]
     fn set_attr(vm: &mut Vm, obj: Value, name: &Value, value: Value) -> Result<(), OpError> {
+        // The fast path stores `value` as it is (with its labels) and never accepts a label box.
+        if let (Some(fast), true) = (vm.space.hooks.set_attr_fast, vm.space.config.fast_paths) {
+            if fast(vm, obj, *name, value)? {
+                return Ok(());
+            }
+        }
         if vm.space.taint.is_some() {
             return taint::in_scope(vm, |vm| {
                 let obj = vm.space.untaint(obj);
                 Self::plain_set_attr(vm, obj, name, value)
             });
         }
-        Self::plain_set_attr(vm, obj, name, value)
+        Self::set_attr_slow(vm, obj, name, value)
     }
 
     fn del_attr(vm: &mut Vm, obj: Value, name: &Value) -> Result<(), OpError> {
@@ -1015,6 +1074,7 @@ impl Space for StandardSpace {
         vm.space.hooks.exit_status.and_then(|hook| hook(vm, w))
     }
 
+    #[inline]
     fn run_native(
         vm: &mut Vm,
         id: NativeId,
