@@ -170,6 +170,13 @@ impl RunArgs {
         }
     }
 
+    /// The taint options mean something only in the taint space.
+    fn taint_flags_error(&self) -> Option<String> {
+        let taint_flags = self.taint_input || self.taint_implicit == ImplicitSwitch::Allow;
+        (taint_flags && self.space != "taint")
+            .then(|| "--taint-input and --taint-implicit need --space taint".to_string())
+    }
+
     fn jit_options(&self) -> Option<workbench_framework::jit::JitOptions> {
         let env = std::env::var("WORKBENCH_JIT_THRESHOLD")
             .ok()
@@ -261,6 +268,9 @@ pub fn main_with(extra: Vec<Box<dyn Entry>>) -> ExitCode {
     let all = all_languages(extra);
     let code = match cli.command {
         Command::Run { file, lang, run, args } => {
+            if let Some(m) = run.taint_flags_error() {
+                return usage_error(m);
+            }
             let entry = match pick_language(all, &file, &lang) {
                 Ok(e) => e,
                 Err(m) => return usage_error(m),

@@ -198,3 +198,14 @@ fn prolog_declines_the_taint_space() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn taint_flags_need_the_taint_space() {
+    let out = workbench(&["run", "--taint-input", "tests/python/taint_declassify.py"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("need --space taint"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -408,14 +408,26 @@ pub(crate) fn next(vm: &mut Vm, iter: Value) -> Result<Option<Value>, OpError> {
     }
 }
 
+impl StandardSpace {
+    /// The labels of `from` and of everything the running native has read so
+    /// far: the labels of text it is about to write (empty when taint is off).
+    /// A native that writes somewhere other than the output (a string port)
+    /// puts these on what it wrote.
+    pub fn labels_read(&mut self, from: &[Value]) -> LabelSetId {
+        let mut sets: Vec<LabelSetId> = from.iter().map(|&w| self.labels_of(w)).collect();
+        let Some(t) = self.taint.as_deref_mut() else {
+            return LabelSetId::EMPTY;
+        };
+        let mark = t.native_marks.last().copied().unwrap_or(0);
+        let seen = t.seen.get_mut();
+        sets.extend_from_slice(&seen[mark.min(seen.len())..]);
+        t.labels.union_all(&sets)
+    }
+}
+
 /// May text read from `from` (and from what the running native read) be output?
 pub(crate) fn check_output(space: &mut StandardSpace, from: &[Value]) -> Result<(), OpError> {
-    let mut sets: Vec<LabelSetId> = from.iter().map(|&w| space.labels_of(w)).collect();
-    let t = space.taint.as_deref_mut().expect("taint is on");
-    let mark = t.native_marks.last().copied().unwrap_or(0);
-    let seen = t.seen.get_mut();
-    sets.extend_from_slice(&seen[mark.min(seen.len())..]);
-    let set = t.labels.union_all(&sets);
+    let set = space.labels_read(from);
     if set.is_empty() {
         return Ok(());
     }
