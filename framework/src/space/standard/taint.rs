@@ -90,6 +90,10 @@ pub enum Flow {
     /// An input: like `Derives`, and with `--taint-input` the result is labelled
     /// with this name at the call's span.
     Reads(&'static str),
+    /// The native asks only about its arguments' types (`type(x)`,
+    /// `isinstance`): labels protect a value's contents, not its type, so the
+    /// arguments' labels are not read.
+    Inspects,
     /// The native handles labels itself (`taint`, `declassify`).
     Manages,
 }
@@ -485,6 +489,7 @@ pub(crate) fn run_native(
         .enumerate()
         .map(|(i, &a)| match template {
             Some((j, _)) if j == i => vm.space.plain_of(a),
+            _ if flow == Flow::Inspects => vm.space.plain_of(a),
             _ if i < read_upto => vm.space.untaint(a),
             _ => a,
         })

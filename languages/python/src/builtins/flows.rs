@@ -30,6 +30,8 @@ const METHODS: &[(TypeId, &str, Flow)] = &[
 /// Builtin functions whose flow is not `Derives`.
 const BUILTINS: &[(&str, Flow)] = &[
     ("input", Flow::Reads("stdin")),
+    ("isinstance", Flow::Inspects),
+    ("callable", Flow::Inspects),
     ("format", Flow::Formats { template: 1 }),
     ("__wb_format__", Flow::Formats { template: 1 }),
 ];
@@ -45,4 +47,14 @@ pub fn declare(vm: &mut Vm) {
         }
     }
     taint::declare_builtin_flows(vm, BUILTINS);
+    // Calling a class runs one native, `type_call`, which hands its arguments
+    // on to the class's constructor (a native of its own, with its own flow) or
+    // to a guest `__init__`, which stores them: it passes them as they are, so
+    // `Account(taint(100, "balance"))` is a clean instance with a labelled
+    // attribute. `type(x)` asks only for a type.
+    let type_call = py(vm).type_call;
+    taint::declare_flow(vm, type_call, Flow::Stores { from: 0 });
+    if let Some(&type_new) = py(vm).constructors.get(&crate::runtime::types::TYPE) {
+        taint::declare_flow(vm, type_new, Flow::Inspects);
+    }
 }
