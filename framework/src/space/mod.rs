@@ -4,8 +4,9 @@
 //! *wrapped object*) and does everything to values by asking the space. Swap
 //! the space and the same bytecode means something else: host values
 //! ([`trivial`]), the full semantics with multimethods and a GC heap
-//! ([`standard`]), and later knowledge about values (annotation), labelled
-//! values (taint), a compact subset (tiny), or a recorder for the JIT.
+//! ([`standard`]), labelled values (taint, a mode of the standard space:
+//! [`standard::taint`]), and later knowledge about values (annotation), a
+//! compact subset (tiny), or a recorder for the JIT.
 //!
 //! The main loop is generic over `S: Space` and is monomorphized per space, so
 //! the standard space pays no dynamic-dispatch cost for the seam.
@@ -14,8 +15,10 @@
 //! - every operation can fail with an [`OpError`] (the tiny space refuses
 //!   floats, the taint space refuses output, the annotation space reports type
 //!   errors);
-//! - branching goes through [`Space::truth`] (the taint space refuses implicit
-//!   flows there);
+//! - branching goes through [`Space::branch`] and a `for` loop's next item
+//!   through [`Space::loop_next`] (the taint space refuses implicit flows
+//!   there); natives are called through [`Space::run_native`] (where the taint
+//!   space moves labels across the call);
 //! - output goes through [`Space::check_output`] with the values it came from;
 //! - constants are turned into wrapped objects by the space, never by the loop;
 //! - the loop tells the space when it is at a safepoint and what the roots are.
