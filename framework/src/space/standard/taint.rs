@@ -1,7 +1,7 @@
 //! The taint space: the standard space with a set of labels on every value.
 //!
 //! `--space taint` runs the standard space with taint tracking switched on
-//! ([`StandardConfig::taint`]). It is a *layer inside* the standard space, not
+//! ([`StandardConfig::taint`](super::StandardConfig::taint)). It is a *layer inside* the standard space, not
 //! a space that wraps another one, because every language's natives are
 //! written against `Interp<StandardSpace>` (see ARCHITECTURE.md, Departures).
 //!
@@ -23,7 +23,7 @@
 //! `int_of`, ... look through the box and record). Entry points that return a
 //! Rust value (a `bool`, a `String`) leave what they recorded to the
 //! enclosing scope, so the text `print` builds from a labelled element is
-//! labelled when it reaches [`Space::check_output`](crate::space::Space::check_output).
+//! labelled when it reaches [`Space::check_output`].
 //!
 //! **Natives** follow the rule at the native-call boundary, with a [`Flow`]
 //! per native that says which arguments it reads and which it stores:
