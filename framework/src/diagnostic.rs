@@ -29,6 +29,8 @@ pub struct Diagnostic {
     pub label: Option<String>,
     /// Extra lines (hints).
     pub notes: Vec<String>,
+    /// Other spans to point at, with their text (where a refused value was tainted).
+    pub related: Vec<(Span, String)>,
     /// Innermost call last, like Python.
     pub traceback: Vec<TraceEntry>,
     /// The program asked to exit with this status (Python's `SystemExit`):
@@ -45,6 +47,7 @@ impl Diagnostic {
             span,
             label: None,
             notes: Vec::new(),
+            related: Vec::new(),
             traceback: Vec::new(),
             exit_code: None,
         }
@@ -60,6 +63,21 @@ impl Diagnostic {
     pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
         self.notes.push(note.into());
         self
+    }
+
+    /// The related spans that cannot be drawn beside `main` (another file, or
+    /// no main span), as notes naming their place.
+    fn related_notes(&self, sources: &SourceMap, main: Option<Span>) -> Vec<String> {
+        self.related
+            .iter()
+            .filter(|(s, _)| main.is_none_or(|m| m.file != s.file))
+            .filter(|(s, _)| (s.file.0 as usize) < sources.len())
+            .map(|(s, text)| {
+                let file = sources.get(s.file);
+                let (line, col) = file.line_col(s.start);
+                format!("{text} ({}:{line}:{col})", file.name)
+            })
+            .collect()
     }
 
     /// `kind: message`, the one-line form.
@@ -99,7 +117,7 @@ impl Diagnostic {
         let Some(span) = self.span.filter(|s| (s.file.0 as usize) < sources.len()) else {
             out.push_str(&self.headline());
             out.push('\n');
-            for note in &self.notes {
+            for note in self.notes.iter().cloned().chain(self.related_notes(sources, None)) {
                 out.push_str(&format!("note: {note}\n"));
             }
             return out;
@@ -119,7 +137,23 @@ impl Diagnostic {
         .with_config(config)
         .with_message(&self.message)
         .with_label(label);
-        for note in &self.notes {
+        for (other, text) in &self.related {
+            if other.file == span.file {
+                let start = (other.start as usize).min(len);
+                let end = (other.end as usize).clamp(start, len);
+                report = report.with_label(
+                    Label::new((name.clone(), start..end))
+                        .with_message(text)
+                        .with_color(ariadne::Color::Yellow),
+                );
+            }
+        }
+        for note in self
+            .notes
+            .iter()
+            .cloned()
+            .chain(self.related_notes(sources, Some(span)))
+        {
             report = report.with_note(note);
         }
         let mut buf = Vec::new();

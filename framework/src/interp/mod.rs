@@ -604,6 +604,10 @@ impl<S: Space> Interp<S> {
             Unwind::Error(e) => (e.kind.name().to_string(), e.message.clone()),
             Unwind::Raised(w) => S::describe_exception(self, w),
         };
+        let related = match &what {
+            Unwind::Error(e) => e.related.clone(),
+            Unwind::Raised(_) => Vec::new(),
+        };
         let exit_code = match &what {
             Unwind::Raised(w) if self.nesting == 0 => S::exit_status(self, w),
             _ => None,
@@ -613,6 +617,7 @@ impl<S: Space> Interp<S> {
         }
         let span = trace.last().map(|t| t.span);
         let mut d = Diagnostic::new(kind, message, span);
+        d.related = related;
         d.traceback = trace;
         d.exit_code = exit_code;
         Err(d)
@@ -677,7 +682,7 @@ impl<S: Space> Interp<S> {
         self.native_roots.extend_from_slice(&args);
         // A call without keywords: an outer native's keywords are not this one's to take.
         let outer = std::mem::take(&mut self.native_keywords);
-        let result = func(self, &args);
+        let result = S::run_native(self, id, func, &args);
         self.native_keywords = outer;
         self.native_roots.truncate(mark);
         self.scratch = args;
@@ -806,6 +811,27 @@ impl<S: Space> Interp<S> {
         let value = self.space.make_native(id, name)?;
         self.natives.push(NativeEntry { name, arity, func });
         Ok(value)
+    }
+
+    /// The span of the call the running native was called from (the innermost
+    /// guest frame's current call instruction), if a guest frame is running.
+    pub fn current_call_span(&self) -> Option<crate::span::Span> {
+        let f = self.frames.last()?;
+        Some(self.frame_span(f, false).1)
+    }
+
+    /// Every native function called `name` (a language may have several:
+    /// methods of different types share a name).
+    pub fn natives_named(&self, name: &str) -> Vec<crate::space::NativeId> {
+        (0..self.natives.len())
+            .filter(|&i| self.natives[i].name == name)
+            .map(|i| crate::space::NativeId(i as u32))
+            .collect()
+    }
+
+    /// How many natives are installed (ids are `0..native_count()`).
+    pub fn native_count(&self) -> usize {
+        self.natives.len()
     }
 
     /// The name of a native function, for messages.
@@ -1244,13 +1270,13 @@ impl<S: Space> Interp<S> {
                 // ANCHOR_END: jump_back
                 Instr::JumpIfFalse { cond, target } => {
                     let c = reg!(cond).clone();
-                    if !op!(S::truth(self, &c)) {
+                    if !op!(S::branch(self, &c)) {
                         pc = target.0 as usize;
                     }
                 }
                 Instr::JumpIfTrue { cond, target } => {
                     let c = reg!(cond).clone();
-                    if op!(S::truth(self, &c)) {
+                    if op!(S::branch(self, &c)) {
                         pc = target.0 as usize;
                     }
                 }
@@ -1324,6 +1350,10 @@ impl<S: Space> Interp<S> {
                 }
                 Instr::TailCall { f, args, argc } => {
                     let first = base + args.0 as usize;
+                    // A native called here sees this call as its caller's current instruction.
+                    if let Some(fr) = self.frames.last_mut() {
+                        fr.pc = pc as u32;
+                    }
                     let (callee, fval, argc) = check!(self.resolve_callee(reg!(f).clone(), first, argc as usize));
                     let value = match callee {
                         Callee::Native(id) => check!(self.call_native(id, first, argc)),
@@ -1544,7 +1574,7 @@ impl<S: Space> Interp<S> {
                 }
                 Instr::ForIter { iter, target } => {
                     let it = reg!(iter).clone();
-                    match op!(S::next(self, it)) {
+                    match op!(S::loop_next(self, it)) {
                         Some(v) => self.regs[base + iter.0 as usize + 1] = v,
                         None => pc = target.0 as usize,
                     }

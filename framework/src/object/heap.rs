@@ -21,6 +21,7 @@ use super::maps::{MapId, Maps, INLINE_SLOTS};
 use super::types::TypeId;
 use super::value::{ObjRef, Value};
 use crate::bytecode::CodeId;
+use crate::space::standard::labels::LabelSetId;
 use crate::space::{Budget, ErrorKind, GenState, NativeId, OpError};
 use num_bigint::BigInt;
 
@@ -62,6 +63,14 @@ pub enum Body {
         /// The first attributes (or, past `INLINE_SLOTS`, the overflow list last).
         slots: [Value; INLINE_SLOTS],
     },
+    /// A labelled value of the taint space: the plain value (never itself
+    /// tainted) and its interned label set (see `space::standard::taint`).
+    Tainted {
+        /// The plain value.
+        value: Value,
+        /// Its labels.
+        labels: LabelSetId,
+    },
 }
 
 impl Body {
@@ -85,7 +94,7 @@ impl Body {
             Body::Fields(vs) | Body::Closure { cells: vs, .. } => vs.iter().copied().for_each(f),
             Body::Instance { slots, .. } => slots.iter().copied().for_each(f),
             Body::List(vs) => vs.iter().copied().for_each(f),
-            Body::Cell(v) => f(*v),
+            Body::Cell(v) | Body::Tainted { value: v, .. } => f(*v),
             Body::Dict(d) => d.for_each_value(f),
             Body::Generator(g) => {
                 f(g.closure);

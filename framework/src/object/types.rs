@@ -60,11 +60,13 @@ impl TypeId {
     pub const KEY_ITER: TypeId = TypeId(19);
     /// A suspended guest frame made by calling a generator function.
     pub const GENERATOR: TypeId = TypeId(20);
+    /// A value with taint labels (`Tainted` layout; only the taint space makes them).
+    pub const TAINTED: TypeId = TypeId(21);
     /// Number of core types; languages' types start here.
-    pub const CORE_COUNT: u16 = 21;
+    pub const CORE_COUNT: u16 = 22;
 
     /// Names of the core types, indexed by id.
-    pub const CORE_NAMES: [&'static str; 21] = [
+    pub const CORE_NAMES: [&'static str; 22] = [
         "none",
         "bool",
         "int",
@@ -86,5 +88,6 @@ impl TypeId {
         "iterator",
         "dict_keyiterator",
         "generator",
+        "tainted",
     ];
 }

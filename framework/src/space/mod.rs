@@ -4,8 +4,9 @@
 //! *wrapped object*) and does everything to values by asking the space. Swap
 //! the space and the same bytecode means something else: host values
 //! ([`trivial`]), the full semantics with multimethods and a GC heap
-//! ([`standard`]), a compact subset of it ([`tiny`]), and later knowledge
-//! about values (annotation), labelled values (taint), or a recorder for the JIT.
+//! ([`standard`]), labelled values (taint, a mode of the standard space:
+//! [`standard::taint`]), a compact subset of it ([`tiny`]), and later
+//! knowledge about values (annotation), or a recorder for the JIT.
 //!
 //! The main loop is generic over `S: Space` and is monomorphized per space, so
 //! the standard space pays no dynamic-dispatch cost for the seam.
@@ -14,8 +15,10 @@
 //! - every operation can fail with an [`OpError`] (the tiny space refuses
 //!   floats, the taint space refuses output, the annotation space reports type
 //!   errors);
-//! - branching goes through [`Space::truth`] (the taint space refuses implicit
-//!   flows there);
+//! - branching goes through [`Space::branch`] and a `for` loop's next item
+//!   through [`Space::loop_next`] (the taint space refuses implicit flows
+//!   there); natives are called through [`Space::run_native`] (where the taint
+//!   space moves labels across the call);
 //! - output goes through [`Space::check_output`] with the values it came from;
 //! - constants are turned into wrapped objects by the space, never by the loop;
 //! - the loop tells the space when it is at a safepoint and what the roots are.
@@ -163,6 +166,9 @@ pub enum ErrorKind {
     Raised,
     /// A resource budget ran out (not catchable).
     Budget(Budget),
+    /// The taint space refused a flow of labelled data (not catchable: a
+    /// handler must not be able to turn the refusal into a one-bit leak).
+    Taint,
 }
 
 impl ErrorKind {
@@ -183,12 +189,13 @@ impl ErrorKind {
             ErrorKind::Unsupported => "UnsupportedError",
             ErrorKind::Raised => "Error",
             ErrorKind::Budget(_) => "BudgetError",
+            ErrorKind::Taint => "TaintError",
         }
     }
 
     /// True if a guest handler may catch it.
     pub fn is_catchable(self) -> bool {
-        !matches!(self, ErrorKind::Budget(_))
+        !matches!(self, ErrorKind::Budget(_) | ErrorKind::Taint)
     }
 }
 
@@ -209,6 +216,9 @@ pub struct OpErrorData {
     pub kind: ErrorKind,
     /// One line for the user.
     pub message: String,
+    /// Other places the diagnostic points at, with what to say there (the
+    /// taint space names where a refused value was labelled).
+    pub related: Vec<(crate::span::Span, String)>,
 }
 
 impl std::ops::Deref for OpError {
@@ -232,6 +242,7 @@ impl OpError {
         OpError(Box::new(OpErrorData {
             kind,
             message: message.into(),
+            related: Vec::new(),
         }))
     }
 
@@ -309,8 +320,14 @@ pub trait Space: Sized {
     fn binary(vm: &mut Interp<Self>, op: BinOp, a: Self::W, b: Self::W) -> Result<Self::W, OpError>;
     /// `op a`.
     fn unary(vm: &mut Interp<Self>, op: UnOp, a: Self::W) -> Result<Self::W, OpError>;
-    /// The truth value, used by every conditional branch.
+    /// The truth value (of `not x`, of a native's test).
     fn truth(vm: &mut Interp<Self>, a: &Self::W) -> Result<bool, OpError>;
+    /// The truth value a conditional jump branches on. The taint space refuses
+    /// implicit flows here; every other space answers [`Space::truth`].
+    #[inline]
+    fn branch(vm: &mut Interp<Self>, a: &Self::W) -> Result<bool, OpError> {
+        Self::truth(vm, a)
+    }
 
     // ---- containers, items, attributes, iteration ----------------------
     //
@@ -372,6 +389,12 @@ pub trait Space: Sized {
     fn next(vm: &mut Interp<Self>, iter: Self::W) -> Result<Option<Self::W>, OpError> {
         let _ = iter;
         Err(OpError::unsupported(vm.space.name(), "iteration"))
+    }
+    /// The next item for a `for` loop (`ForIter`): the loop's exit is a branch, so
+    /// the taint space refuses a tainted iterator here; others answer [`Space::next`].
+    #[inline]
+    fn loop_next(vm: &mut Interp<Self>, iter: Self::W) -> Result<Option<Self::W>, OpError> {
+        Self::next(vm, iter)
     }
     /// Exactly `count` items of `obj` (for `a, b = obj`), through [`Space::iter`].
     fn unpack(vm: &mut Interp<Self>, obj: Self::W, count: usize) -> Result<Vec<Self::W>, OpError> {
@@ -452,6 +475,19 @@ pub trait Space: Sized {
     fn cell_get(&mut self, cell: &Self::W) -> Self::W;
     /// Replaces the contents of a cell.
     fn cell_set(&mut self, cell: &Self::W, v: Self::W);
+
+    /// Runs native `id` (its function is `func`) on `args`. Spaces that track
+    /// information flow take labels off the arguments and put them on the result here.
+    #[inline]
+    fn run_native(
+        vm: &mut Interp<Self>,
+        id: NativeId,
+        func: crate::language::NativeFn<Self>,
+        args: &[Self::W],
+    ) -> Result<Self::W, OpError> {
+        let _ = id;
+        func(vm, args)
+    }
 
     // ---- exceptions ------------------------------------------------------
 

@@ -124,6 +124,13 @@ impl Language for Bf {
         space != "trivial"
     }
 
+    fn start_standard(&self, vm: &mut workbench_framework::space::standard::Vm) -> Result<(), Diagnostic> {
+        use workbench_framework::space::standard::taint::{declare_builtin_flows, Flow};
+        // With `--space taint --taint-input`, every byte `,` reads is labelled `stdin`.
+        declare_builtin_flows(vm, &[("getchar", Flow::Reads("stdin"))]);
+        Ok(())
+    }
+
     fn builtins<S: Space>(&self) -> Vec<Builtin<S>> {
         builtins::builtins()
     }

@@ -73,7 +73,7 @@ impl Language for Python {
     }
 
     fn supports_space(&self, space: &str) -> bool {
-        space == "standard" || space == "tiny"
+        space == "standard" || space == "tiny" || space == "taint"
     }
 
     fn start_tiny(
@@ -87,6 +87,7 @@ impl Language for Python {
         let to_diag = |e: workbench_framework::space::OpError| Diagnostic::new(e.kind.name(), e.message.clone(), None);
         runtime::start::start(vm).map_err(to_diag)?;
         crate::builtins::install(vm).map_err(to_diag)?;
+        crate::builtins::flows::declare(vm);
         runtime::py_mut(vm).compile = Some(compile_for_import);
         // Python's own recursion limit is 1000; allow more, but not a million frames.
         vm.set_max_depth(vm.max_depth().min(20_000));

@@ -110,7 +110,7 @@ impl Language for Scheme {
     }
 
     fn supports_space(&self, space: &str) -> bool {
-        space == "standard"
+        space == "standard" || space == "taint"
     }
 
     fn start_standard(&self, vm: &mut Vm) -> Result<(), Diagnostic> {
@@ -122,6 +122,7 @@ impl Language for Scheme {
             ..Hooks::default()
         };
         vm.install(runtime::natives()).map_err(to_diag)?;
+        runtime::declare_taint_flows(vm);
         vm.set_global_in(BUILTINS, "%void", Value::UNSPECIFIED);
         if vm.max_depth() == workbench_framework::interp::Limits::default().max_depth {
             vm.set_max_depth(MAX_DEPTH);

@@ -48,6 +48,7 @@ fn run(args: &[String]) -> i32 {
         trace: false,
         stats: false,
         jit: None,
+        taint: Default::default(),
         program_args: Vec::new(),
     };
     let mut file = None;

@@ -137,12 +137,26 @@ struct RunArgs {
     /// Implies --jit on.
     #[arg(long, value_name = "FILE")]
     jit_log: Option<PathBuf>,
+    /// With --space taint: label everything the program reads (stdin, command-line arguments).
+    #[arg(long)]
+    taint_input: bool,
+    /// With --space taint: refuse or allow a branch on labelled data (an implicit flow).
+    #[arg(long, value_enum, default_value_t = ImplicitSwitch::Refuse)]
+    taint_implicit: ImplicitSwitch,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
 enum JitSwitch {
     On,
     Off,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
+enum ImplicitSwitch {
+    // A TaintError.
+    Refuse,
+    // Let the program branch.
+    Allow,
 }
 
 fn space_name(s: &str) -> Result<String, String> {
@@ -165,7 +179,21 @@ impl RunArgs {
             stats: self.stats,
             program_args,
             jit: self.jit_options(),
+            taint: workbench_framework::space::standard::taint::TaintOptions {
+                input: self.taint_input,
+                implicit: match self.taint_implicit {
+                    ImplicitSwitch::Refuse => workbench_framework::space::standard::taint::Implicit::Refuse,
+                    ImplicitSwitch::Allow => workbench_framework::space::standard::taint::Implicit::Allow,
+                },
+            },
         }
+    }
+
+    /// The taint options mean something only in the taint space.
+    fn taint_flags_error(&self) -> Option<String> {
+        let taint_flags = self.taint_input || self.taint_implicit == ImplicitSwitch::Allow;
+        (taint_flags && self.space != "taint")
+            .then(|| "--taint-input and --taint-implicit need --space taint".to_string())
     }
 
     fn jit_options(&self) -> Option<workbench_framework::jit::JitOptions> {
@@ -259,6 +287,9 @@ pub fn main_with(extra: Vec<Box<dyn Entry>>) -> ExitCode {
     let all = all_languages(extra);
     let code = match cli.command {
         Command::Run { file, lang, run, args } => {
+            if let Some(m) = run.taint_flags_error() {
+                return usage_error(m);
+            }
             let entry = match pick_language(all, &file, &lang) {
                 Ok(e) => e,
                 Err(m) => return usage_error(m),

@@ -29,6 +29,8 @@ pub struct Options {
     pub jit: Option<workbench_framework::jit::JitOptions>,
     /// Arguments for the program.
     pub program_args: Vec<String>,
+    /// `--taint-input` and `--taint-implicit` (used by `--space taint`).
+    pub taint: workbench_framework::space::standard::taint::TaintOptions,
 }
 
 impl Options {

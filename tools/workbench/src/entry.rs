@@ -46,6 +46,8 @@ impl<L: Language> Plugged<L> {
     fn standard(&self, opts: &Options) -> StandardSpace {
         let config = StandardConfig {
             max_heap_bytes: opts.max_heap_mb.saturating_mul(1 << 20),
+            // `--space taint` is the standard space with labels (see `space::standard::taint`).
+            taint: (opts.space == "taint").then_some(opts.taint),
             ..Default::default()
         };
         StandardSpace::new(config, self.0.spelling(), |reg| self.0.register(reg))

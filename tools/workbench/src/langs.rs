@@ -28,6 +28,10 @@ pub const SPACES: &[SpaceInfo] = &[
         name: "tiny",
         description: "small footprint: 32-bit words, 16-byte objects; ints, strings, lists and functions only",
     },
+    SpaceInfo {
+        name: "taint",
+        description: "standard, plus a set of labels on every value: labelled data may not be output or branched on",
+    },
 ];
 
 /// A language behind a trait object, so the CLI can keep a list of them.

@@ -40,7 +40,7 @@ fn spaces_lists_each_space_with_a_description() {
     let out = workbench(&["spaces"], "");
     assert_eq!(out.status.code(), Some(0));
     let stdout = text(&out.stdout);
-    for name in ["standard", "trivial"] {
+    for name in ["standard", "trivial", "taint"] {
         let line = stdout
             .lines()
             .find(|l| l.starts_with(name))
@@ -205,8 +205,46 @@ fn grade_scores_each_hidden_test_and_fails_when_one_fails() {
 }
 
 #[test]
+fn taint_builtins_exist_only_in_the_taint_space() {
+    // The corpus program runs in the taint space (tests/python/taint_declassify.py);
+    // in the standard space `taint` is the usual unknown name.
+    let program = "tests/python/taint_declassify.py";
+    let out = workbench(&["run", "--space", "taint", program], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = workbench(&["run", "--space", "standard", program], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("name 'taint' is not defined"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
 fn grade_refuses_an_unknown_assignment_as_a_usage_error() {
     let out = workbench(&["grade", "no-such-assignment"], "");
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("unknown assignment 'no-such-assignment'"));
+}
+
+#[test]
+fn prolog_declines_the_taint_space() {
+    let out = workbench(&["run", "--space", "taint", "tests/prolog/arith_basic.pl"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("do not run in the taint space"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn taint_flags_need_the_taint_space() {
+    let out = workbench(&["run", "--taint-input", "tests/python/taint_declassify.py"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("need --space taint"),
+        "{}",
+        text(&out.stderr)
+    );
 }

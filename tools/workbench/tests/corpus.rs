@@ -27,6 +27,7 @@ const VARIANTS: &[(&str, &str, &[&str])] = &[
     ("trivial", "trivial", &[]),
     ("tiny", "tiny", &[]),
     ("jit", "standard", &["--jit", "on", "--jit-threshold", "1"]),
+    ("taint", "taint", &[]),
 ];
 const TIMEOUT: Duration = Duration::from_secs(120);
 
@@ -93,10 +94,16 @@ fn run_one(program: &Path, space: &str, extra: &[&str]) -> Result<(), Failed> {
         }
         Err(_) => (0, Vec::new()),
     };
+    // A program whose `.flags` choose a space (`--space taint`) runs in that space;
+    // skips.txt keeps it out of the other variants.
+    let space_args: &[&str] = if flags.split_whitespace().any(|f| f == "--space") {
+        &[]
+    } else {
+        &["--space", space]
+    };
     let mut child = Command::new(env!("CARGO_BIN_EXE_workbench"))
         .arg("run")
-        .arg("--space")
-        .arg(space)
+        .args(space_args)
         .args(extra)
         .args(flags.split_whitespace())
         .arg(program)

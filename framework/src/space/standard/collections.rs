@@ -206,6 +206,12 @@ pub fn hash_of(vm: &mut Vm, key: Value) -> Result<u64, OpError> {
     if let Some(i) = key.as_small_int() {
         return Ok(hash_i64(i));
     }
+    // A labelled key hashes like its plain value (in the taint space).
+    let key = if vm.space.taint_enabled() {
+        vm.space.untaint(key)
+    } else {
+        key
+    };
     match vm.space.type_of(key) {
         TypeId::INT => return Ok(hash_i64(vm.space.int_of(key).unwrap_or(0))),
         TypeId::BOOL => return Ok((key == Value::TRUE) as u64),

@@ -12,8 +12,10 @@
 //! checks that running with and without it gives the same answers.
 
 pub mod collections;
+pub mod labels;
 pub mod mixed;
 pub mod numeric;
+pub mod taint;
 pub mod text;
 
 #[cfg(test)]
@@ -43,6 +45,8 @@ pub struct StandardConfig {
     pub max_heap_bytes: usize,
     /// Use the inline int/float fast paths (off only to test them).
     pub fast_paths: bool,
+    /// Track taint labels (`--space taint`; see [`taint`]).
+    pub taint: Option<taint::TaintOptions>,
 }
 
 impl Default for StandardConfig {
@@ -50,6 +54,7 @@ impl Default for StandardConfig {
         StandardConfig {
             max_heap_bytes: 2 << 30,
             fast_paths: true,
+            taint: None,
         }
     }
 }
@@ -142,6 +147,8 @@ pub struct StandardSpace {
     /// How deep comparisons and hashes of nested containers are recursing in
     /// Rust right now (see `collections::descend`).
     container_depth: u32,
+    /// The taint state, when the space runs as `--space taint`.
+    taint: Option<Box<taint::Taint>>,
 }
 
 impl Dispatch for Vm {
@@ -178,6 +185,9 @@ impl StandardSpace {
 
 /// Calls multimethod `mm`. `Ok(None)` if no implementation accepted the arguments.
 pub fn call_mm(vm: &mut Vm, mm: MmId, args: &[Value]) -> Result<Option<Value>, OpError> {
+    if vm.space.taint.is_some() {
+        return call_mm_labelled(vm, mm, args);
+    }
     let mut types = [TypeId::NONE; multimethod::MAX_ARITY];
     for (t, &a) in types.iter_mut().zip(args) {
         *t = vm.space.type_of(a);
@@ -195,6 +205,22 @@ pub fn call_mm(vm: &mut Vm, mm: MmId, args: &[Value]) -> Result<Option<Value>, O
     let space = &mut vm.space;
     let plan = space.cache.plan(&space.registry, mm, &types[..args.len()]);
     multimethod::run_plan_from(vm, &plan, skip, args)
+}
+
+/// `call_mm` in the taint space: the plain arguments where they are labelled
+/// (see [`taint::call_mm_args`]), then the ordinary dispatch.
+#[cold]
+#[inline(never)]
+fn call_mm_labelled(vm: &mut Vm, mm: MmId, args: &[Value]) -> Result<Option<Value>, OpError> {
+    let plain = taint::call_mm_args(vm, mm, args);
+    let args = plain.as_deref().unwrap_or(args);
+    let mut types = [TypeId::NONE; multimethod::MAX_ARITY];
+    for (t, &a) in types.iter_mut().zip(args) {
+        *t = vm.space.type_of(a);
+    }
+    let space = &mut vm.space;
+    let plan = space.cache.plan(&space.registry, mm, &types[..args.len()]);
+    multimethod::run_plan_from(vm, &plan, 0, args)
 }
 
 fn call_text(vm: &mut Vm, mm: MmId, v: Value) -> Result<String, OpError> {
@@ -286,6 +312,7 @@ impl StandardSpace {
             ext: None,
             config,
             container_depth: 0,
+            taint: config.taint.map(|options| Box::new(taint::Taint::new(options))),
         }
     }
 
@@ -324,6 +351,7 @@ impl StandardSpace {
 
     /// The user-visible name of a value's type.
     pub fn type_name_of(&self, v: Value) -> String {
+        let v = self.plain_of(v);
         if let Some(hook) = self.hooks.type_name {
             if let Some(name) = hook(self, v) {
                 return name;
@@ -373,6 +401,7 @@ impl StandardSpace {
         }
         match &self.heap.get(v.as_ref()?).body {
             Body::Int(i) => Some(*i),
+            Body::Tainted { value, labels } => self.int_of_labelled(*value, *labels),
             _ => None,
         }
     }
@@ -385,6 +414,7 @@ impl StandardSpace {
         }
         match &self.heap.get(v.as_ref()?).body {
             Body::Float(x) => Some(*x),
+            Body::Tainted { value, labels } => self.float_of_labelled(*value, *labels),
             _ => None,
         }
     }
@@ -393,6 +423,7 @@ impl StandardSpace {
     pub fn bigint_of(&self, v: Value) -> Option<&BigInt> {
         match &self.heap.get(v.as_ref()?).body {
             Body::BigInt(b) => Some(b),
+            Body::Tainted { value, labels } => self.bigint_of_labelled(*value, *labels),
             _ => None,
         }
     }
@@ -401,8 +432,39 @@ impl StandardSpace {
     pub fn str_of(&self, v: Value) -> Option<&str> {
         match &self.heap.get(v.as_ref()?).body {
             Body::Str(s) => Some(s),
+            Body::Tainted { value, labels } => self.str_of_labelled(*value, *labels),
             _ => None,
         }
+    }
+
+    // The label box arms of the readers above, out of line so that the readers stay
+    // small enough to inline: a reader looks through the box and records its labels.
+    #[cold]
+    #[inline(never)]
+    fn int_of_labelled(&self, value: Value, labels: labels::LabelSetId) -> Option<i64> {
+        self.note_labels(labels);
+        self.int_of(value)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn float_of_labelled(&self, value: Value, labels: labels::LabelSetId) -> Option<f64> {
+        self.note_labels(labels);
+        self.float_of(value)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn bigint_of_labelled(&self, value: Value, labels: labels::LabelSetId) -> Option<&BigInt> {
+        self.note_labels(labels);
+        self.bigint_of(value)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn str_of_labelled(&self, value: Value, labels: labels::LabelSetId) -> Option<&str> {
+        self.note_labels(labels);
+        self.str_of(value)
     }
 
     #[inline]
@@ -468,11 +530,203 @@ fn no_match_binary(space: &StandardSpace, op: BinOp, a: Value, b: Value) -> OpEr
     }
 }
 
+impl StandardSpace {
+    /// The inline fast paths of `binary`: two small ints or two small floats.
+    #[inline]
+    fn binary_fast(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> Option<Result<Value, OpError>> {
+        if vm.space.config.fast_paths {
+            if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+                return vm.space.small_int_fast(op, x, y);
+            } else if let (Some(x), Some(y)) = (a.as_small_float(), b.as_small_float()) {
+                let r = numeric::float_ops::fast(op, x, y)?;
+                return Some(match r {
+                    numeric::float_ops::Fast::Float(z) => vm.space.float_value(z),
+                    numeric::float_ops::Fast::Bool(t) => Ok(Value::bool(t)),
+                });
+            }
+        }
+        None
+    }
+
+    /// `a op b` on plain values (no labels).
+    pub(crate) fn plain_binary(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> Result<Value, OpError> {
+        if let Some(r) = Self::binary_fast(vm, op, a, b) {
+            return r;
+        }
+        Self::binary_slow(vm, op, a, b)
+    }
+
+    /// `a op b` through the registry.
+    #[inline]
+    fn binary_slow(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> Result<Value, OpError> {
+        match op {
+            BinOp::Is => return Ok(Value::bool(vm.space.identical(a, b))),
+            BinOp::In => return collections::contains(vm, b, a),
+            _ => {}
+        }
+        let mm = vm.space.ops.binary[op as usize];
+        if let Some(v) = call_mm(vm, mm, &[a, b])? {
+            return Ok(v);
+        }
+        if op == BinOp::InPlaceAdd {
+            // No in-place form for these classes: `a = a + b`.
+            let add = vm.space.ops.binary[BinOp::Add as usize];
+            if let Some(v) = call_mm(vm, add, &[a, b])? {
+                return Ok(v);
+            }
+        }
+        Err(no_match_binary(&vm.space, op, a, b))
+    }
+
+    /// `op a` on a plain value.
+    pub(crate) fn plain_unary(vm: &mut Vm, op: UnOp, a: Value) -> Result<Value, OpError> {
+        match op {
+            UnOp::Not => {
+                let t = Self::truth(vm, &a)?;
+                Ok(Value::bool(!t))
+            }
+            UnOp::Neg | UnOp::Pos | UnOp::Invert => {
+                let ops = vm.space.ops;
+                let mm = match op {
+                    UnOp::Neg => ops.neg,
+                    UnOp::Pos => ops.pos,
+                    _ => ops.invert,
+                };
+                match call_mm(vm, mm, &[a])? {
+                    Some(v) => Ok(v),
+                    None => Err(OpError::type_error(format!(
+                        "bad operand type for unary {}: '{}'",
+                        op.symbol(),
+                        vm.space.type_name_of(a)
+                    ))),
+                }
+            }
+        }
+    }
+
+    /// The truth of a plain value.
+    #[inline]
+    pub(crate) fn plain_truth(vm: &mut Vm, a: Value) -> Result<bool, OpError> {
+        match a {
+            Value::TRUE => return Ok(true),
+            Value::FALSE | Value::NONE => return Ok(false),
+            _ => {}
+        }
+        if let Some(i) = a.as_small_int() {
+            return Ok(i != 0);
+        }
+        match call_mm(vm, vm.space.ops.truth, &[a])? {
+            Some(v) => Ok(v == Value::TRUE),
+            None => Ok(true),
+        }
+    }
+}
+
+impl StandardSpace {
+    #[inline]
+    fn get_item_slow(vm: &mut Vm, obj: Value, key: Value) -> Result<Value, OpError> {
+        match call_mm(vm, vm.space.ops.getitem, &[obj, key])? {
+            Some(v) => Ok(v),
+            None => Err(not_supported(vm, obj, key, "object is not subscriptable", "indices")),
+        }
+    }
+
+    #[inline]
+    fn plain_set_item(vm: &mut Vm, obj: Value, key: Value, value: Value) -> Result<(), OpError> {
+        match call_mm(vm, vm.space.ops.setitem, &[obj, key, value])? {
+            Some(_) => Ok(()),
+            None => Err(not_supported(
+                vm,
+                obj,
+                key,
+                "object does not support item assignment",
+                "indices",
+            )),
+        }
+    }
+
+    fn plain_del_item(vm: &mut Vm, obj: Value, key: Value) -> Result<(), OpError> {
+        match call_mm(vm, vm.space.ops.delitem, &[obj, key])? {
+            Some(_) => Ok(()),
+            None => Err(not_supported(
+                vm,
+                obj,
+                key,
+                "object does not support item deletion",
+                "indices",
+            )),
+        }
+    }
+
+    #[inline]
+    fn plain_get_attr(vm: &mut Vm, obj: Value, name: Value) -> Result<Value, OpError> {
+        if let (Some(fast), true) = (vm.space.hooks.get_attr_fast, vm.space.config.fast_paths) {
+            if let Some(result) = fast(vm, obj, name) {
+                return result;
+            }
+        }
+        Self::get_attr_slow(vm, obj, name)
+    }
+
+    #[inline]
+    fn get_attr_slow(vm: &mut Vm, obj: Value, name: Value) -> Result<Value, OpError> {
+        match call_mm(vm, vm.space.ops.getattr, &[obj, name])? {
+            Some(v) => Ok(v),
+            None => Err(no_attribute(vm, obj, name)),
+        }
+    }
+
+    #[inline]
+    fn plain_set_attr(vm: &mut Vm, obj: Value, name: &Value, value: Value) -> Result<(), OpError> {
+        if let (Some(fast), true) = (vm.space.hooks.set_attr_fast, vm.space.config.fast_paths) {
+            if fast(vm, obj, *name, value)? {
+                return Ok(());
+            }
+        }
+        Self::set_attr_slow(vm, obj, name, value)
+    }
+
+    #[inline]
+    fn set_attr_slow(vm: &mut Vm, obj: Value, name: &Value, value: Value) -> Result<(), OpError> {
+        match call_mm(vm, vm.space.ops.setattr, &[obj, *name, value])? {
+            Some(_) => Ok(()),
+            None => Err(no_attribute(vm, obj, *name)),
+        }
+    }
+
+    #[inline]
+    fn plain_iter(vm: &mut Vm, obj: Value) -> Result<Value, OpError> {
+        match call_mm(vm, vm.space.ops.iter, &[obj])? {
+            Some(v) => Ok(v),
+            None => Err(OpError::type_error(format!(
+                "'{}' object is not iterable",
+                vm.space.type_name_of(obj)
+            ))),
+        }
+    }
+
+    #[inline]
+    pub(crate) fn plain_next(vm: &mut Vm, iter: Value) -> Result<Option<Value>, OpError> {
+        match call_mm(vm, vm.space.ops.next, &[iter])? {
+            Some(Value::EXHAUSTED) => Ok(None),
+            Some(v) => Ok(Some(v)),
+            None => Err(OpError::type_error(format!(
+                "'{}' object is not an iterator",
+                vm.space.type_name_of(iter)
+            ))),
+        }
+    }
+}
+
 impl Space for StandardSpace {
     type W = Value;
 
     fn name(&self) -> &'static str {
-        "standard"
+        if self.taint.is_some() {
+            "taint"
+        } else {
+            "standard"
+        }
     }
 
     fn constant(&mut self, c: &Const) -> Result<Value, OpError> {
@@ -518,62 +772,20 @@ impl Space for StandardSpace {
 
     #[inline]
     fn binary(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> Result<Value, OpError> {
-        if vm.space.config.fast_paths {
-            if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
-                if let Some(r) = vm.space.small_int_fast(op, x, y) {
-                    return r;
-                }
-            } else if let (Some(x), Some(y)) = (a.as_small_float(), b.as_small_float()) {
-                if let Some(r) = numeric::float_ops::fast(op, x, y) {
-                    return match r {
-                        numeric::float_ops::Fast::Float(z) => vm.space.float_value(z),
-                        numeric::float_ops::Fast::Bool(t) => Ok(Value::bool(t)),
-                    };
-                }
-            }
+        if let Some(r) = Self::binary_fast(vm, op, a, b) {
+            return r;
         }
-        match op {
-            BinOp::Is => return Ok(Value::bool(vm.space.identical(a, b))),
-            BinOp::In => return collections::contains(vm, b, a),
-            _ => {}
+        if vm.space.taint.is_some() {
+            return taint::binary(vm, op, a, b);
         }
-        let mm = vm.space.ops.binary[op as usize];
-        if let Some(v) = call_mm(vm, mm, &[a, b])? {
-            return Ok(v);
-        }
-        if op == BinOp::InPlaceAdd {
-            // No in-place form for these classes: `a = a + b`.
-            let add = vm.space.ops.binary[BinOp::Add as usize];
-            if let Some(v) = call_mm(vm, add, &[a, b])? {
-                return Ok(v);
-            }
-        }
-        Err(no_match_binary(&vm.space, op, a, b))
+        Self::binary_slow(vm, op, a, b)
     }
 
     fn unary(vm: &mut Vm, op: UnOp, a: Value) -> Result<Value, OpError> {
-        match op {
-            UnOp::Not => {
-                let t = Self::truth(vm, &a)?;
-                Ok(Value::bool(!t))
-            }
-            UnOp::Neg | UnOp::Pos | UnOp::Invert => {
-                let ops = vm.space.ops;
-                let mm = match op {
-                    UnOp::Neg => ops.neg,
-                    UnOp::Pos => ops.pos,
-                    _ => ops.invert,
-                };
-                match call_mm(vm, mm, &[a])? {
-                    Some(v) => Ok(v),
-                    None => Err(OpError::type_error(format!(
-                        "bad operand type for unary {}: '{}'",
-                        op.symbol(),
-                        vm.space.type_name_of(a)
-                    ))),
-                }
-            }
+        if vm.space.taint.is_some() {
+            return taint::derive(vm, [a], |vm, [a]| Self::plain_unary(vm, op, a));
         }
+        Self::plain_unary(vm, op, a)
     }
 
     #[inline]
@@ -583,13 +795,24 @@ impl Space for StandardSpace {
             Value::FALSE | Value::NONE => return Ok(false),
             _ => {}
         }
-        if let Some(i) = a.as_small_int() {
-            return Ok(i != 0);
+        if vm.space.taint.is_some() {
+            let plain = vm.space.untaint(*a);
+            return Self::plain_truth(vm, plain);
         }
-        match call_mm(vm, vm.space.ops.truth, &[*a])? {
-            Some(v) => Ok(v == Value::TRUE),
-            None => Ok(true),
+        Self::plain_truth(vm, *a)
+    }
+
+    #[inline]
+    fn branch(vm: &mut Vm, a: &Value) -> Result<bool, OpError> {
+        match *a {
+            Value::TRUE => return Ok(true),
+            Value::FALSE | Value::NONE => return Ok(false),
+            _ => {}
         }
+        if vm.space.taint.is_some() {
+            return taint::branch(vm, *a);
+        }
+        Self::plain_truth(vm, *a)
     }
 
     fn build(vm: &mut Vm, kind: BuildKind, items: &[Value]) -> Result<Value, OpError> {
@@ -603,54 +826,53 @@ impl Space for StandardSpace {
                 return Ok(v);
             }
         }
-        match call_mm(vm, vm.space.ops.getitem, &[obj, key])? {
-            Some(v) => Ok(v),
-            None => Err(not_supported(vm, obj, key, "object is not subscriptable", "indices")),
+        if vm.space.taint.is_some() {
+            return taint::derive(vm, [obj, key], |vm, [obj, key]| Self::get_item_slow(vm, obj, key));
         }
+        Self::get_item_slow(vm, obj, key)
     }
 
     fn set_item(vm: &mut Vm, obj: Value, key: Value, value: Value) -> Result<(), OpError> {
-        match call_mm(vm, vm.space.ops.setitem, &[obj, key, value])? {
-            Some(_) => Ok(()),
-            None => Err(not_supported(
-                vm,
-                obj,
-                key,
-                "object does not support item assignment",
-                "indices",
-            )),
+        if vm.space.taint.is_some() {
+            // The value (and a dict's key) is stored with its labels: `call_mm` keeps them.
+            return taint::in_scope(vm, |vm| {
+                let obj = vm.space.untaint(obj);
+                Self::plain_set_item(vm, obj, key, value)
+            });
         }
+        Self::plain_set_item(vm, obj, key, value)
     }
 
     fn del_item(vm: &mut Vm, obj: Value, key: Value) -> Result<(), OpError> {
-        match call_mm(vm, vm.space.ops.delitem, &[obj, key])? {
-            Some(_) => Ok(()),
-            None => Err(not_supported(
-                vm,
-                obj,
-                key,
-                "object does not support item deletion",
-                "indices",
-            )),
+        if vm.space.taint.is_some() {
+            return taint::in_scope(vm, |vm| {
+                let (obj, key) = (vm.space.untaint(obj), vm.space.untaint(key));
+                Self::plain_del_item(vm, obj, key)
+            });
         }
+        Self::plain_del_item(vm, obj, key)
     }
 
     #[inline]
     fn get_attr(vm: &mut Vm, obj: Value, name: &Value) -> Result<Value, OpError> {
+        // The language's fast path never accepts a label box (it is not an instance).
         if let (Some(fast), true) = (vm.space.hooks.get_attr_fast, vm.space.config.fast_paths) {
             if let Some(result) = fast(vm, obj, *name) {
                 return result;
             }
         }
-        match call_mm(vm, vm.space.ops.getattr, &[obj, *name])? {
-            Some(v) => Ok(v),
-            None => Err(no_attribute(vm, obj, *name)),
+        if vm.space.taint.is_some() {
+            let name = *name;
+            return taint::derive(vm, [obj], |vm, [obj]| Self::plain_get_attr(vm, obj, name));
         }
+        Self::get_attr_slow(vm, obj, *name)
     }
 
     #[inline]
     fn get_method(vm: &mut Vm, obj: &Value, name: &Value) -> Result<Option<Value>, OpError> {
         match vm.space.hooks.get_method {
+            // The receiver's labels are taken when the method reads it.
+            Some(hook) if vm.space.taint.is_some() => hook(vm, vm.space.plain_of(*obj), *name),
             Some(hook) => hook(vm, *obj, *name),
             None => Ok(None),
         }
@@ -658,18 +880,23 @@ impl Space for StandardSpace {
 
     #[inline]
     fn set_attr(vm: &mut Vm, obj: Value, name: &Value, value: Value) -> Result<(), OpError> {
+        // The fast path stores `value` as it is (with its labels) and never accepts a label box.
         if let (Some(fast), true) = (vm.space.hooks.set_attr_fast, vm.space.config.fast_paths) {
             if fast(vm, obj, *name, value)? {
                 return Ok(());
             }
         }
-        match call_mm(vm, vm.space.ops.setattr, &[obj, *name, value])? {
-            Some(_) => Ok(()),
-            None => Err(no_attribute(vm, obj, *name)),
+        if vm.space.taint.is_some() {
+            return taint::in_scope(vm, |vm| {
+                let obj = vm.space.untaint(obj);
+                Self::plain_set_attr(vm, obj, name, value)
+            });
         }
+        Self::set_attr_slow(vm, obj, name, value)
     }
 
     fn del_attr(vm: &mut Vm, obj: Value, name: &Value) -> Result<(), OpError> {
+        let obj = vm.space.plain_of(obj);
         match call_mm(vm, vm.space.ops.delattr, &[obj, *name])? {
             Some(_) => Ok(()),
             None => Err(no_attribute(vm, obj, *name)),
@@ -677,17 +904,15 @@ impl Space for StandardSpace {
     }
 
     fn append(vm: &mut Vm, list: Value, item: Value) -> Result<(), OpError> {
+        let list = vm.space.plain_of(list);
         collections::append(vm, list, item)
     }
 
     fn iter(vm: &mut Vm, obj: Value) -> Result<Value, OpError> {
-        match call_mm(vm, vm.space.ops.iter, &[obj])? {
-            Some(v) => Ok(v),
-            None => Err(OpError::type_error(format!(
-                "'{}' object is not iterable",
-                vm.space.type_name_of(obj)
-            ))),
+        if vm.space.taint.is_some() {
+            return taint::derive(vm, [obj], |vm, [obj]| Self::plain_iter(vm, obj));
         }
+        Self::plain_iter(vm, obj)
     }
 
     #[inline]
@@ -710,14 +935,18 @@ impl Space for StandardSpace {
                 return vm.resume_generator(iter, Value::NONE);
             }
         }
-        match call_mm(vm, vm.space.ops.next, &[iter])? {
-            Some(Value::EXHAUSTED) => Ok(None),
-            Some(v) => Ok(Some(v)),
-            None => Err(OpError::type_error(format!(
-                "'{}' object is not an iterator",
-                vm.space.type_name_of(iter)
-            ))),
+        if vm.space.taint.is_some() {
+            return taint::next(vm, iter);
         }
+        Self::plain_next(vm, iter)
+    }
+
+    #[inline]
+    fn loop_next(vm: &mut Vm, iter: Value) -> Result<Option<Value>, OpError> {
+        if vm.space.taint.is_some() && vm.space.type_of(iter) == TypeId::TAINTED {
+            return taint::loop_next(vm, iter);
+        }
+        Self::next(vm, iter)
     }
 
     fn make_generator(vm: &mut Vm, state: GenState<Value>) -> Result<Value, OpError> {
@@ -755,6 +984,8 @@ impl Space for StandardSpace {
     }
 
     fn display(vm: &mut Vm, a: &Value) -> Result<String, OpError> {
+        // In taint mode the labels are recorded for the enclosing scope (the native that prints).
+        let a = &vm.space.untaint(*a);
         if let Some(s) = vm.space.str_of(*a) {
             return Ok(s.to_string());
         }
@@ -762,7 +993,8 @@ impl Space for StandardSpace {
     }
 
     fn repr(vm: &mut Vm, a: &Value) -> Result<String, OpError> {
-        call_text(vm, vm.space.ops.repr, *a)
+        let a = vm.space.untaint(*a);
+        call_text(vm, vm.space.ops.repr, a)
     }
 
     fn type_name(&mut self, a: &Value) -> String {
@@ -774,6 +1006,7 @@ impl Space for StandardSpace {
     }
 
     fn as_str(&mut self, a: &Value) -> Option<String> {
+        // `str_of` (like `int_of`) looks through a label box and records its labels.
         self.str_of(*a).map(str::to_string)
     }
 
@@ -794,6 +1027,12 @@ impl Space for StandardSpace {
     #[inline]
     fn callee(&mut self, f: &Value) -> Result<Callee<Value>, OpError> {
         match self.object(*f) {
+            Some((_, Body::Tainted { value, labels })) => {
+                // Calling a labelled function: what it returns depends on which function it is.
+                self.note_labels(*labels);
+                let value = *value;
+                self.callee(&value)
+            }
             Some((_, Body::Closure { code, .. })) => Ok(Callee::Guest(*code)),
             Some((_, Body::Native(id))) => Ok(Callee::Native(*id)),
             _ if self.hooks.callee.is_some() => match (self.hooks.callee.expect("checked"))(self, *f) {
@@ -855,11 +1094,35 @@ impl Space for StandardSpace {
         vm.space.hooks.exit_status.and_then(|hook| hook(vm, w))
     }
 
+    #[inline]
+    fn run_native(
+        vm: &mut Vm,
+        id: NativeId,
+        func: crate::language::NativeFn<StandardSpace>,
+        args: &[Value],
+    ) -> Result<Value, OpError> {
+        if vm.space.taint.is_some() {
+            return taint::run_native(vm, id, func, args);
+        }
+        func(vm, args)
+    }
+
+    fn check_output(&mut self, from: &[Value]) -> Result<(), OpError> {
+        if self.taint.is_some() {
+            return taint::check_output(self, from);
+        }
+        Ok(())
+    }
+
     fn gc_wanted(&self) -> bool {
         self.heap.gc_wanted()
     }
 
     fn enable_jit(vm: &mut Vm, options: crate::jit::JitOptions) -> Result<bool, String> {
+        if vm.space.taint.is_some() {
+            // Compiled code runs the operations without the labelling rule.
+            return Ok(false);
+        }
         crate::jit::enable(vm, options)?;
         Ok(true)
     }
@@ -876,7 +1139,11 @@ impl Space for StandardSpace {
     fn start<L: Language>(vm: &mut Vm, lang: &L) -> Result<(), Diagnostic> {
         vm.install(lang.builtins())
             .map_err(|e| Diagnostic::new(e.kind.name(), e.message.clone(), None))?;
-        lang.start_standard(vm)
+        lang.start_standard(vm)?;
+        if vm.space.taint.is_some() {
+            taint::install(vm).map_err(|e| Diagnostic::new(e.kind.name(), e.message.clone(), None))?;
+        }
+        Ok(())
     }
 
     fn live_objects(&self) -> usize {

@@ -83,6 +83,9 @@ fn print(vm: &mut Vm, args: &[Value]) -> R {
             let write = <StandardSpace as Space>::get_attr(vm, file, &name)?;
             vm.keep_alive(write);
             let text = new_str(vm, &out)?;
+            // In the taint space the text keeps the labels of what it was made from.
+            let labels = vm.space.labels_read(args);
+            let text = vm.space.with_labels(text, labels)?;
             vm.keep_alive(text);
             vm.call_value(write, &[text])?;
         }
@@ -104,6 +107,8 @@ fn wb_write(vm: &mut Vm, args: &[Value]) -> R {
 /// `__wb_write_err__(s)`: error output (`sys.stderr.write`).
 fn wb_write_err(vm: &mut Vm, args: &[Value]) -> R {
     let s = display(vm, args[0])?;
+    // Error output is output too (the taint space refuses labelled text).
+    vm.space.check_output(args)?;
     vm.flush();
     eprint!("{s}");
     let n = s.chars().count() as i64;

@@ -27,6 +27,7 @@
 
 pub mod constructors;
 pub mod dunders;
+pub mod flows;
 pub mod format;
 pub mod formatting;
 pub mod functions;

@@ -107,6 +107,8 @@ pub fn refresh_argv(vm: &mut Vm) -> Result<(), OpError> {
     }
     for a in std::iter::once(script).chain(vm.program_args.clone()) {
         let s = new_str(vm, &a)?;
+        // With `--space taint --taint-input`, every argument is labelled `argv`.
+        let s = vm.space.label_input(s, "argv", None)?;
         super::support::list_push(vm, argv, s)?;
     }
     vm.set_global_in(ns, "argv", argv);

@@ -25,6 +25,7 @@ fn class_for(kind: ErrorKind) -> &'static str {
         ErrorKind::Unsupported => "NotImplementedError",
         ErrorKind::Raised => "Exception",
         ErrorKind::Budget(_) => "MemoryError",
+        ErrorKind::Taint => "TaintError",
         other => other.name(),
     }
 }

@@ -269,6 +269,8 @@ pub fn emit(vm: &mut Vm, text: &str, port: Option<&Value>, from: &[Value]) -> Re
     match port_kind(vm, port) {
         1 => vm.write_out(text, from)?,
         2 => {
+            // The error port is output too (the taint space refuses labelled text).
+            workbench_framework::space::Space::check_output(&mut vm.space, from)?;
             vm.flush();
             eprint!("{text}");
         }
@@ -276,7 +278,10 @@ pub fn emit(vm: &mut Vm, text: &str, port: Option<&Value>, from: &[Value]) -> Re
             let p = *port.expect("a string port");
             let old = fields_of(&vm.space, p, T::PORT).map(|f| f[1]).unwrap_or(Value::NONE);
             let joined = format!("{}{text}", super::string_text(&vm.space, old).unwrap_or(""));
+            // In the taint space the port's text keeps the labels of what was written to it.
+            let labels = vm.space.labels_read(&[from, &[old]].concat());
             let s = vm.space.str_value(&joined)?;
+            let s = vm.space.with_labels(s, labels)?;
             if let Some(f) = fields_mut(&mut vm.space, p, T::PORT) {
                 f[1] = s;
             }

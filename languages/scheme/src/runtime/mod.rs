@@ -282,6 +282,32 @@ pub fn list_items(vm: &mut Vm, who: &str, position: usize, mut v: Value) -> Resu
 /// A native for Scheme: name, arity, function.
 pub type Native = (&'static str, Arity, fn(&mut Vm, &[Value]) -> Result<Value, OpError>);
 
+/// How the natives that differ from the default move taint labels (see
+/// `space::standard::taint`): constructors and mutators store their elements
+/// with their labels (a pair holding a labelled value is itself clean), and
+/// `read-line` and `command-line` are inputs. Nothing outside the taint space.
+pub fn declare_taint_flows(vm: &mut Vm) {
+    use workbench_framework::space::standard::taint::{declare_builtin_flows, Flow};
+    declare_builtin_flows(
+        vm,
+        &[
+            ("cons", Flow::Stores { from: 0 }),
+            ("cons*", Flow::Stores { from: 0 }),
+            ("list", Flow::Stores { from: 0 }),
+            ("vector", Flow::Stores { from: 0 }),
+            ("make-vector", Flow::Stores { from: 1 }),
+            ("make-list", Flow::Stores { from: 1 }),
+            ("set-car!", Flow::Stores { from: 1 }),
+            ("set-cdr!", Flow::Stores { from: 1 }),
+            ("vector-set!", Flow::Stores { from: 2 }),
+            ("list-set!", Flow::Stores { from: 2 }),
+            ("vector-fill!", Flow::Stores { from: 1 }),
+            ("read-line", Flow::Reads("stdin")),
+            ("command-line", Flow::Reads("argv")),
+        ],
+    );
+}
+
 /// Every native builtin of Scheme.
 pub fn natives() -> Vec<Builtin<StandardSpace>> {
     let mut all: Vec<Native> = Vec::new();

@@ -148,6 +148,9 @@ fn symbol_text(name: &str, write: bool) -> String {
 }
 
 fn print(vm: &mut Vm, v: Value, write: bool, out: &mut String, depth: usize) {
+    // In the taint space an element may be labelled: print the plain value and
+    // record the labels, so that the text is refused as output.
+    let v = vm.space.untaint(v);
     if depth > MAX_DEPTH {
         out.push_str("...");
         return;

@@ -1,0 +1,2 @@
+amount = taint(42, "amount")
+print(format(amount, ">6"))

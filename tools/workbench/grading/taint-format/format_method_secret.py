@@ -1,0 +1,2 @@
+user = taint("ada", "user")
+print("{} logged in".format(user))

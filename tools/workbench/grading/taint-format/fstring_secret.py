@@ -1,0 +1,3 @@
+password = taint("hunter2", "password")
+print("checking")
+print(f"your password is {password}")

@@ -1,0 +1,2 @@
+template = taint("{} is {}", "layout")
+print(template.format("x", 1))

@@ -1,0 +1,3 @@
+a = taint("x", "first")
+b = taint("y", "second")
+print(f"{a}{b}")
