@@ -298,10 +298,12 @@ fn grade_one(binary: &Path, test: &TestCase) -> Outcome {
     if code != Some(test.expected_code) {
         let got = code.map_or("a signal".to_string(), |c| c.to_string());
         let first = stderr.lines().next().unwrap_or("").trim();
-        return fail(format!(
-            "exit code {got}, expected {}; stderr: {first}",
-            test.expected_code
-        ));
+        let said = if first.is_empty() {
+            String::new()
+        } else {
+            format!("; stderr: {first}")
+        };
+        return fail(format!("exit code {got}, expected {}{said}", test.expected_code));
     }
     if stdout != test.expected_out {
         return fail(first_difference(&test.expected_out, &stdout));
