@@ -67,8 +67,19 @@ impl<L: Language + 'static> Entry for Plugged<L> {
         }
         match opts.space.as_str() {
             "trivial" => driver::run_file(&self.0, TrivialSpace::new(self.0.spelling()), opts, path, source),
+            "annotation" => driver::annotate_file(&self.0, path, source),
             _ => driver::run_file(&self.0, self.standard(opts), opts, path, source),
         }
+    }
+    fn annotate(&self, path: &str, source: String) -> i32 {
+        if !self.0.supports_space("annotation") {
+            eprintln!(
+                "error: {} programs cannot be annotated (see `workbench spaces`)",
+                self.0.name()
+            );
+            return 2;
+        }
+        driver::annotate_file(&self.0, path, source)
     }
     fn dis(&self, path: &str, source: String) -> i32 {
         driver::disassemble(&self.0, path, source)

@@ -24,6 +24,10 @@ pub const SPACES: &[SpaceInfo] = &[
         name: "trivial",
         description: "host Rust values and a plain match; no tables, no bigints, no collector (for teaching)",
     },
+    SpaceInfo {
+        name: "annotation",
+        description: "abstract interpretation: annotates every function and reports definite type errors without running",
+    },
 ];
 
 /// A language behind a trait object, so the CLI can keep a list of them.
@@ -36,6 +40,8 @@ pub trait Entry {
     fn description(&self) -> &'static str;
     /// Runs a file; returns the process exit code.
     fn run(&self, opts: &Options, path: &str, source: String) -> i32;
+    /// Annotates a file (the annotation space); returns the exit code.
+    fn annotate(&self, path: &str, source: String) -> i32;
     /// Prints the bytecode of a file; returns the exit code.
     fn dis(&self, path: &str, source: String) -> i32;
     /// Starts the REPL; returns the exit code.
