@@ -66,6 +66,8 @@ pub struct Spec {
     ret_updates: u32,
     /// Per named local: its annotation over the function.
     pub locals: Vec<(String, Ann)>,
+    /// Called (maybe indirectly) inside a `try`: its errors may be handled, so none is reported.
+    pub protected: bool,
 }
 
 /// What the driver knows about a class.
@@ -138,6 +140,8 @@ pub struct Analysis<'a> {
     spec_ids: HashMap<(FuncId, Vec<Ann>), usize>,
     updates: HashMap<String, u32>,
     changed: bool,
+    /// The instruction being analysed may raise into a handler (its own or a caller's).
+    protected: bool,
     /// Errors of the current pass, by (code, pc).
     pub errors: BTreeMap<(FuncId, usize), TypeErrorFound>,
     /// False if the driver gave up before a fixpoint (then no error is reported).
@@ -193,6 +197,7 @@ impl<'a> Analysis<'a> {
             spec_ids: HashMap::new(),
             updates: HashMap::new(),
             changed: false,
+            protected: false,
             errors: BTreeMap::new(),
             converged: false,
         }
@@ -345,6 +350,7 @@ impl<'a> Analysis<'a> {
             ret: Ann::Never,
             ret_updates: 0,
             locals: Vec::new(),
+            protected: false,
         });
         let i = self.specs.len() - 1;
         self.spec_ids.insert((code, args), i);
@@ -406,8 +412,13 @@ impl<'a> Analysis<'a> {
     }
 
     fn escape_function(&mut self, f: FuncId) -> usize {
-        let n = self.code(f).params.registers();
-        self.spec_for(f, vec![Ann::Object; n], true)
+        let n = param_count(self.code(f));
+        let spec = self.spec_for(f, vec![Ann::Object; n], true);
+        if self.protected && !self.specs[spec].protected {
+            self.specs[spec].protected = true;
+            self.changed = true;
+        }
+        spec
     }
 
     /// The run time may call any method of class `c` (a protocol method such
@@ -476,13 +487,17 @@ impl<'a> Analysis<'a> {
     }
 
     fn error(&mut self, f: FuncId, pc: usize, message: String) {
+        if self.protected {
+            // A handler may catch the TypeError: the program may rely on it.
+            return;
+        }
         let span = self.code(f).spans.get(pc).copied().unwrap_or_default();
         self.errors.insert((f, pc), TypeErrorFound { span, message });
     }
 
     /// The display name of an annotation's kind, for messages.
     fn kind_name(&self, v: &Ann) -> String {
-        crate::report::show(self, v)
+        crate::report::show(self, &v.generalize())
     }
 
     // ---- classes ---------------------------------------------------------------
@@ -582,41 +597,55 @@ impl<'a> Analysis<'a> {
 
     // ---- calls -------------------------------------------------------------------
 
-    /// Binds positional arguments to `code`'s parameters; `None` if the call
-    /// does not fit a simple shape (then the callee gets `object` arguments).
-    fn bind_args(&self, f: FuncId, args: &[Ann]) -> Option<Vec<Ann>> {
+    /// Binds positional arguments to `code`'s parameters: `Err(true)` if the
+    /// count cannot fit (a TypeError when it runs: the call returns nothing),
+    /// `Err(false)` if the parameters are not simple (then the callee gets
+    /// `object` arguments).
+    fn bind_args(&self, f: FuncId, args: &[Ann]) -> Result<Vec<Ann>, bool> {
         let p = &self.code(f).params;
         if p.kwonly != 0 || p.varargs || p.varkw {
-            return None;
+            return Err(false);
         }
-        let n = p.positional as usize;
+        let n = (p.positional as usize).max(self.code(f).arity as usize);
         if args.len() > n {
-            return None;
+            return Err(true);
         }
         let mut out = args.to_vec();
         let defaults = self.defaults.get(&f);
         for i in args.len()..n {
-            let pos = p.defaults.iter().position(|&d| d as usize == i)?;
+            let pos = p.defaults.iter().position(|&d| d as usize == i).ok_or(true)?;
             out.push(defaults.and_then(|d| d.get(pos)).cloned().unwrap_or(Ann::Object));
         }
-        Some(out)
+        Ok(out)
     }
 
     fn call_function(&mut self, f: FuncId, args: &[Ann]) -> Ann {
-        let spec = match self.bind_args(f, args) {
-            Some(bound) => self.spec_for(f, bound, false),
-            None => {
-                for a in args {
-                    self.escape(a);
-                }
-                self.escape_function(f)
+        let spec = self.call_spec(f, args);
+        if let Some(spec) = spec {
+            if self.protected && !self.specs[spec].protected {
+                self.specs[spec].protected = true;
+                self.changed = true;
             }
-        };
+        }
+        let Some(spec) = spec else { return Ann::Never };
         if self.code(f).generator {
             Ann::Other(TypeId::GENERATOR)
         } else {
             self.specs[spec].ret.clone()
         }
+    }
+
+    fn call_spec(&mut self, f: FuncId, args: &[Ann]) -> Option<usize> {
+        Some(match self.bind_args(f, args) {
+            Ok(bound) => self.spec_for(f, bound, false),
+            Err(true) => return None,
+            Err(false) => {
+                for a in args {
+                    self.escape(a);
+                }
+                self.escape_function(f)
+            }
+        })
     }
 
     /// The result of calling `callee` with positional `args` at `(f, pc)`.
@@ -850,11 +879,12 @@ impl<'a> Analysis<'a> {
             }
             let Some(state) = states[pc].clone() else { continue };
             // An error in a protected range unwinds to the first handler around it.
-            if let Some(h) = code
+            let handler = code
                 .handlers
                 .iter()
-                .find(|h| (h.start.0 as usize..h.end.0 as usize).contains(&pc))
-            {
+                .find(|h| (h.start.0 as usize..h.end.0 as usize).contains(&pc));
+            self.protected = self.specs[i].protected || handler.is_some();
+            if let Some(h) = handler {
                 let mut s = state.clone();
                 set(&mut s, h.dst, Ann::Object);
                 flow(&mut states, &mut visits, &mut queue, &mut in_queue, h.target.0 as usize, s);
@@ -1327,6 +1357,12 @@ impl<'a> Analysis<'a> {
             _ => out.result,
         }
     }
+}
+
+/// Registers a function's parameters occupy (front ends that declare only an
+/// arity leave [`Code::params`] empty).
+pub fn param_count(code: &Code) -> usize {
+    code.params.registers().max(code.arity as usize)
 }
 
 fn set(s: &mut State, reg: Reg, v: Ann) {

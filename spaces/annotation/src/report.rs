@@ -86,7 +86,7 @@ pub fn listing(a: &Analysis) -> String {
             }
             continue;
         }
-        let nparams = code.params.registers();
+        let nparams = crate::flow::param_count(code);
         let param_name = |i: usize| -> String {
             code.params
                 .names
