@@ -421,9 +421,12 @@ impl<'a> Analysis<'a> {
         spec
     }
 
-    /// The run time may call any method of class `c` (a protocol method such
-    /// as `__add__` or `__str__`): analyse them with `object` arguments.
+    /// Unseen code may call any method of class `c`: analyse them with `object` arguments.
     fn escape_methods(&mut self, c: ClassId) {
+        self.escape_methods_named(c, &|_| true);
+    }
+
+    fn escape_methods_named(&mut self, c: ClassId, which: &dyn Fn(&str) -> bool) {
         let mut seen = BTreeSet::new();
         let mut todo = vec![c];
         while let Some(c) = todo.pop() {
@@ -433,8 +436,9 @@ impl<'a> Analysis<'a> {
             let info = &self.classes[c as usize];
             let funcs: Vec<FuncId> = info
                 .namespace
-                .values()
-                .flat_map(|a| a.members().to_vec())
+                .iter()
+                .filter(|(name, _)| which(name))
+                .flat_map(|(_, a)| a.members().to_vec())
                 .filter_map(|m| match m {
                     Ann::Function(f) => Some(f),
                     _ => None,
@@ -449,11 +453,15 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    /// Values reach an operation the run time may implement with guest code.
+    /// Values reach an operation the run time may implement with guest code:
+    /// the protocol methods of their classes (named `__x__`, such as `__add__`
+    /// or `__str__`) may be called by code the driver does not see.
     fn protocol(&mut self, v: &Ann) {
         for m in v.members() {
             if let Ann::Instance(c) = m {
-                self.escape_methods(*c);
+                self.escape_methods_named(*c, &|name| {
+                    name.starts_with("__") && name.ends_with("__") && name != "__init__"
+                });
             }
         }
     }
@@ -724,17 +732,53 @@ impl<'a> Analysis<'a> {
     }
 
     fn call_builtin(&mut self, f: FuncId, pc: usize, b: u32, args: &[Ann]) -> Ann {
-        match self.builtins[b as usize] {
-            BuiltinSignature::Function(_, returns) => {
-                for a in args {
-                    self.protocol(a);
-                }
-                let refs: Vec<&Ann> = args.iter().collect();
-                let contents = |v: &Ann, values: bool| self.contents(v, values);
-                signatures::returned(returns, &refs, &contents)
+        let (returns, stores) = match self.builtins[b as usize] {
+            BuiltinSignature::Function(_, returns) => (returns, None),
+            BuiltinSignature::Method(_, _, returns, stores) => (returns, stores),
+            BuiltinSignature::ClassBuilder(..) => return self.build_class(f, pc, args),
+        };
+        for a in args {
+            self.protocol(a);
+            // A builtin whose result is not described may call what it is given (`map`).
+            if returns == workbench_framework::multimethod::Returns::Unknown {
+                self.escape_callables(a);
             }
-            BuiltinSignature::ClassBuilder(..) => self.build_class(f, pc, args),
         }
+        if let (Some(i), Some(recv)) = (stores, args.first()) {
+            let item = args.get(i).cloned().unwrap_or(Ann::Object);
+            for m in recv.members().to_vec() {
+                match m {
+                    Ann::List(sites) => {
+                        for site in sites {
+                            self.merge_items(site, &item);
+                        }
+                    }
+                    _ => self.escape(&item),
+                }
+            }
+        }
+        let refs: Vec<&Ann> = args.iter().collect();
+        let contents = |v: &Ann, values: bool| self.contents(v, values);
+        signatures::returned(returns, &refs, &contents)
+    }
+
+    /// Functions, methods and classes in `v` may be called by code the driver cannot see.
+    fn escape_callables(&mut self, v: &Ann) {
+        for m in v.members().to_vec() {
+            if matches!(m, Ann::Function(_) | Ann::Method(..) | Ann::Class(_)) {
+                self.escape(&m);
+            }
+        }
+    }
+
+    /// The builtin method `recv.name` from the language's table, if one applies.
+    fn builtin_method(&self, recv: &Ann, name: &str) -> Option<u32> {
+        let [member] = recv.members() else { return None };
+        let classes = signatures::classes(member, self.instance_class)?;
+        self.builtins.iter().position(|b| match b {
+            BuiltinSignature::Method(t, n, ..) => *n == name && classes.iter().all(|c| self.registry.is_subclass(*c, *t)),
+            _ => false,
+        }).map(|i| i as u32)
     }
 
     /// `build(body, name, *bases)`: a class per building site.
@@ -825,6 +869,7 @@ impl<'a> Analysis<'a> {
     fn builtin_name(&self, b: u32) -> &'static str {
         match self.builtins[b as usize] {
             BuiltinSignature::Function(n, _) | BuiltinSignature::ClassBuilder(n, _) => n,
+            BuiltinSignature::Method(_, n, ..) => n,
         }
     }
 
@@ -835,6 +880,7 @@ impl<'a> Analysis<'a> {
             .iter()
             .position(|b| match b {
                 BuiltinSignature::Function(n, _) | BuiltinSignature::ClassBuilder(n, _) => *n == name,
+                BuiltinSignature::Method(..) => false,
             })
             .map(|i| Ann::Builtin(i as u32));
         let stored = self.globals.get(&g).cloned().unwrap_or_default();
@@ -1092,9 +1138,16 @@ impl<'a> Analysis<'a> {
             Instr::LoadMethod { flag, f: fr, name } => {
                 let recv = r(&s, Reg(fr.0 + 1));
                 let name = Self::const_str(code, name);
-                let attr = self.get_attr(&recv, &name);
+                let attr = match self.builtin_method(&recv, &name) {
+                    Some(b) => Ann::Method(u32::MAX, Box::new(Ann::Builtin(b))),
+                    None => self.get_attr(&recv, &name),
+                };
                 // A bound method is the function plus its receiver: call it with the receiver first.
                 match &attr {
+                    Ann::Method(u32::MAX, builtin) => {
+                        set(&mut s, fr, (**builtin).clone());
+                        set(&mut s, flag, Ann::Bool(Some(true)));
+                    }
                     Ann::Method(func, _) => {
                         set(&mut s, fr, Ann::Function(*func));
                         set(&mut s, flag, Ann::Bool(Some(true)));
@@ -1150,8 +1203,8 @@ impl<'a> Analysis<'a> {
                     Ann::Builtin(b) => {
                         let args: Vec<Ann> = vec![Ann::Object; cs.registers()];
                         match self.builtins[*b as usize] {
-                            BuiltinSignature::Function(..) => self.call_builtin(f, pc, *b, &args),
                             BuiltinSignature::ClassBuilder(..) => Ann::Object,
+                            _ => self.call_builtin(f, pc, *b, &args),
                         }
                     }
                     other => {

@@ -51,6 +51,7 @@ fn builtin_name(a: &Analysis, b: u32) -> &'static str {
     use workbench_framework::language::BuiltinSignature;
     match a.builtins[b as usize] {
         BuiltinSignature::Function(n, _) | BuiltinSignature::ClassBuilder(n, _) => n,
+        BuiltinSignature::Method(_, n, ..) => n,
     }
 }
 

@@ -7,7 +7,7 @@
 //! anything, which is always safe.
 
 use super::types as T;
-use workbench_framework::language::BuiltinSignature::{self, ClassBuilder, Function};
+use workbench_framework::language::BuiltinSignature::{self, ClassBuilder, Function, Method};
 use workbench_framework::multimethod::Returns::{self, Class};
 use workbench_framework::object::TypeId;
 
@@ -49,6 +49,41 @@ pub fn signatures() -> Vec<BuiltinSignature> {
     ];
     for (class, names) in by_class {
         out.extend(names.iter().map(|name| Function(name, Class(class))));
+    }
+    // Builtins whose result is not described, but which change nothing they are given.
+    for name in [
+        "type", "min", "max", "sum", "abs", "round", "divmod", "pow", "any", "all", "enumerate", "zip",
+        "reversed", "iter", "next", "map", "filter", "tuple", "set", "frozenset", "getattr", "super",
+        "__wb_exc__",
+    ] {
+        out.push(Function(name, Returns::Unknown));
+    }
+    let methods: [(TypeId, &[&'static str], Returns, Option<usize>); 9] = [
+        (TypeId::LIST, &["append"], Class(TypeId::NONE), Some(1)),
+        (TypeId::LIST, &["insert"], Class(TypeId::NONE), Some(2)),
+        (TypeId::LIST, &["pop"], Returns::Item(0), None),
+        (TypeId::LIST, &["index", "count"], Class(TypeId::INT), None),
+        (TypeId::LIST, &["reverse", "clear"], Class(TypeId::NONE), None),
+        (TypeId::LIST, &["copy"], Returns::Arg(0), None),
+        (
+            TypeId::STR,
+            &[
+                "upper", "lower", "strip", "lstrip", "rstrip", "replace", "join", "format", "title",
+                "capitalize", "center", "ljust", "rjust", "zfill",
+            ],
+            Class(TypeId::STR),
+            None,
+        ),
+        (
+            TypeId::STR,
+            &["startswith", "endswith", "isdigit", "isalpha", "isspace", "isupper", "islower", "isalnum"],
+            Class(TypeId::BOOL),
+            None,
+        ),
+        (TypeId::STR, &["find", "rfind", "count", "index"], Class(TypeId::INT), None),
+    ];
+    for (class, names, returns, stores) in methods {
+        out.extend(names.iter().map(|name| Method(class, name, returns, stores)));
     }
     out
 }
