@@ -99,6 +99,10 @@ pub enum Returns {
     Value(usize),
     /// An iterator over the items of argument `i` (`iter(list)`).
     Iter(usize),
+    /// No value: the implementation only reports a type error in the
+    /// language's words (`"can only concatenate str"`), or declines. For the
+    /// annotation space it does not count as an implementation.
+    Raises,
 }
 
 /// One registered implementation.

@@ -578,8 +578,7 @@ impl<'a> Analysis<'a> {
     fn bind(&self, class_value: &Ann, recv: &Ann) -> Ann {
         Ann::union_of(class_value.members().iter().map(|m| match m {
             Ann::Function(f) => Ann::Method(*f, Box::new(recv.clone())),
-            Ann::Never => Ann::Never,
-            _ => Ann::Object,
+            other => other.clone(),
         }))
     }
 

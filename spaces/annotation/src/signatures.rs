@@ -109,12 +109,11 @@ pub fn apply(
                 plan = registry.plan(fb, &types);
             }
         }
-        if plan.candidates.is_empty() {
-            continue;
-        }
-        any_ok = true;
         for cand in &plan.candidates {
-            result = result.join(&returned(cand.returns, &members, contents));
+            if cand.returns != Returns::Raises {
+                any_ok = true;
+                result = result.join(&returned(cand.returns, &members, contents));
+            }
             if !cand.declines {
                 break;
             }
@@ -131,6 +130,7 @@ pub fn returned(r: Returns, args: &[&Ann], contents: &dyn Fn(&Ann, bool) -> Ann)
     let arg = |i: usize| args.get(i).map_or(Ann::Object, |a| (*a).clone());
     match r {
         Returns::Unknown => Ann::Object,
+        Returns::Raises => Ann::Never,
         Returns::Class(t) => of_class(t),
         Returns::Classes(ts) => Ann::union_of(ts.iter().map(|t| of_class(*t))),
         Returns::Arg(i) => arg(i).generalize(),
