@@ -182,7 +182,13 @@ impl CodeBuilder {
     /// Records that `reg` stops holding the local named last with it.
     pub fn end_local(&mut self, reg: Reg) {
         let here = self.here();
-        if let Some(l) = self.code.locals.iter_mut().rev().find(|l| l.reg == reg && l.end.0 == u32::MAX) {
+        if let Some(l) = self
+            .code
+            .locals
+            .iter_mut()
+            .rev()
+            .find(|l| l.reg == reg && l.end.0 == u32::MAX)
+        {
             l.end = here;
         }
     }

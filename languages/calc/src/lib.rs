@@ -149,6 +149,9 @@ impl Language for Calc {
         use workbench_framework::language::BuiltinSignature::Function;
         use workbench_framework::multimethod::Returns::Class;
         use workbench_framework::object::TypeId;
-        vec![Function("print", Class(TypeId::NONE)), Function("str", Class(TypeId::STR))]
+        vec![
+            Function("print", Class(TypeId::NONE)),
+            Function("str", Class(TypeId::STR)),
+        ]
     }
 }

@@ -103,12 +103,6 @@ pub struct SiteInfo {
     pub any_key: bool,
 }
 
-impl Default for Ann {
-    fn default() -> Ann {
-        Ann::Never
-    }
-}
-
 /// The whole-program analysis.
 pub struct Analysis<'a> {
     /// The module.
@@ -657,7 +651,7 @@ impl<'a> Analysis<'a> {
 
     /// The result of calling `callee` with positional `args` at `(f, pc)`.
     fn call(&mut self, f: FuncId, pc: usize, callee: &Ann, args: &[Ann]) -> Ann {
-        if *callee == Ann::Never || args.iter().any(|a| *a == Ann::Never) {
+        if *callee == Ann::Never || args.contains(&Ann::Never) {
             return Ann::Never;
         }
         let mut out = Ann::Never;
@@ -774,10 +768,15 @@ impl<'a> Analysis<'a> {
     fn builtin_method(&self, recv: &Ann, name: &str) -> Option<u32> {
         let [member] = recv.members() else { return None };
         let classes = signatures::classes(member, self.instance_class)?;
-        self.builtins.iter().position(|b| match b {
-            BuiltinSignature::Method(t, n, ..) => *n == name && classes.iter().all(|c| self.registry.is_subclass(*c, *t)),
-            _ => false,
-        }).map(|i| i as u32)
+        self.builtins
+            .iter()
+            .position(|b| match b {
+                BuiltinSignature::Method(t, n, ..) => {
+                    *n == name && classes.iter().all(|c| self.registry.is_subclass(*c, *t))
+                }
+                _ => false,
+            })
+            .map(|i| i as u32)
     }
 
     /// `build(body, name, *bases)`: a class per building site.
@@ -932,7 +931,14 @@ impl<'a> Analysis<'a> {
             if let Some(h) = handler {
                 let mut s = state.clone();
                 set(&mut s, h.dst, Ann::Object);
-                flow(&mut states, &mut visits, &mut queue, &mut in_queue, h.target.0 as usize, s);
+                flow(
+                    &mut states,
+                    &mut visits,
+                    &mut queue,
+                    &mut in_queue,
+                    h.target.0 as usize,
+                    s,
+                );
             }
             let succ = self.step(f, pc, code, state, &mut ret);
             for (target, s) in succ {
@@ -957,8 +963,9 @@ impl<'a> Analysis<'a> {
         let mut locals: Vec<(String, Ann)> = Vec::new();
         for l in &code.locals {
             let mut a = Ann::Never;
-            for pc in l.start.0 as usize..(l.end.0 as usize).min(n) {
-                if let Some(s) = &states[pc] {
+            let (start, end) = (l.start.0 as usize, (l.end.0 as usize).min(n));
+            for s in states[start.min(end)..end].iter().flatten() {
+                {
                     a = a.join(s.get(l.reg.0 as usize).unwrap_or(&Ann::Never));
                 }
             }
@@ -1065,7 +1072,11 @@ impl<'a> Analysis<'a> {
                 let ndefaults = child_code.params.defaults.len();
                 if ndefaults > 0 {
                     let values: Vec<Ann> = (0..ndefaults).map(|j| r(&s, Reg(dst.0 + 1 + j as u16))).collect();
-                    let old = self.defaults.get(&child.0).cloned().unwrap_or_else(|| vec![Ann::Never; ndefaults]);
+                    let old = self
+                        .defaults
+                        .get(&child.0)
+                        .cloned()
+                        .unwrap_or_else(|| vec![Ann::Never; ndefaults]);
                     let joined: Vec<Ann> = old.iter().zip(&values).map(|(a, b)| a.join(b).generalize()).collect();
                     if joined != old {
                         self.defaults.insert(child.0, joined);
@@ -1123,7 +1134,12 @@ impl<'a> Analysis<'a> {
                     None => vec![(target.0 as usize, s.clone()), (next, s)],
                 };
             }
-            Instr::Call { dst, f: callee, args, argc } => {
+            Instr::Call {
+                dst,
+                f: callee,
+                args,
+                argc,
+            } => {
                 let argv: Vec<Ann> = (0..argc as u16).map(|i| r(&s, Reg(args.0 + i))).collect();
                 let v = self.call(f, pc, &r(&s, callee), &argv);
                 set(&mut s, dst, v);
@@ -1226,7 +1242,12 @@ impl<'a> Analysis<'a> {
                 self.escape(&r(&s, src));
                 set(&mut s, dst, Ann::Object);
             }
-            Instr::Build { kind, dst, first, count } => {
+            Instr::Build {
+                kind,
+                dst,
+                first,
+                count,
+            } => {
                 let items: Vec<Ann> = (0..count).map(|i| r(&s, Reg(first.0 + i))).collect();
                 let v = match kind {
                     BuildKind::List => {
@@ -1254,7 +1275,7 @@ impl<'a> Analysis<'a> {
                     }
                     BuildKind::Slice => Ann::Other(TypeId::SLICE),
                 };
-                if items.iter().any(|a| *a == Ann::Never) {
+                if items.contains(&Ann::Never) {
                     set(&mut s, dst, Ann::Never);
                 } else {
                     set(&mut s, dst, v);

@@ -51,9 +51,10 @@ pub type FuncId = u32;
 pub type SiteId = u32;
 
 /// An annotation: what is known about the values a register may hold.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Ann {
     /// No value at all: the code was not reached (bottom).
+    #[default]
     Never,
     /// The language's none value.
     None,
@@ -181,7 +182,7 @@ impl Ann {
                         None => members.push(m.clone()),
                     }
                 }
-                if members.len() > MAX_UNION || members.iter().any(|m| *m == Ann::Object) {
+                if members.len() > MAX_UNION || members.contains(&Ann::Object) {
                     return Ann::Object;
                 }
                 members.sort_by_key(|m| m.kind());
@@ -311,7 +312,10 @@ mod tests {
         assert_eq!(Ann::int(1).join(&Ann::int(1)), Ann::int(1));
         assert_eq!(Ann::int(1).join(&Ann::int(2)), Ann::INT);
         assert_eq!(Ann::Str(Some("a".into())).join(&Ann::Str(Some("b".into()))), Ann::STR);
-        assert_eq!(Ann::Bool(Some(true)).join(&Ann::Bool(Some(true))), Ann::Bool(Some(true)));
+        assert_eq!(
+            Ann::Bool(Some(true)).join(&Ann::Bool(Some(true))),
+            Ann::Bool(Some(true))
+        );
         assert!(Ann::int(7).leq(&Ann::INT));
         assert!(!Ann::INT.leq(&Ann::int(7)));
     }
@@ -331,7 +335,10 @@ mod tests {
 
     #[test]
     fn containers_merge_sites_and_items() {
-        assert_eq!(Ann::List(set(&[1])).join(&Ann::List(set(&[2]))), Ann::List(set(&[1, 2])));
+        assert_eq!(
+            Ann::List(set(&[1])).join(&Ann::List(set(&[2]))),
+            Ann::List(set(&[1, 2]))
+        );
         let t = Ann::Tuple(vec![Ann::int(1), Ann::STR]).join(&Ann::Tuple(vec![Ann::int(2), Ann::STR]));
         assert_eq!(t, Ann::Tuple(vec![Ann::INT, Ann::STR]));
         let different_lengths = Ann::Tuple(vec![Ann::INT]).join(&Ann::Tuple(vec![Ann::INT, Ann::INT]));
@@ -355,8 +362,14 @@ mod tests {
     fn generalize_and_widen_forget_what_moves() {
         let t = Ann::Tuple(vec![Ann::int(1), Ann::Str(Some("x".into()))]);
         assert_eq!(t.generalize(), Ann::Tuple(vec![Ann::INT, Ann::STR]));
-        assert_eq!(Ann::int(2).widen_from(&Ann::int(1)), Ann::Int(IntRange::new(Some(1), None)));
-        assert_eq!(Ann::int(0).widen_from(&Ann::int(1)), Ann::Int(IntRange::new(None, Some(1))));
+        assert_eq!(
+            Ann::int(2).widen_from(&Ann::int(1)),
+            Ann::Int(IntRange::new(Some(1), None))
+        );
+        assert_eq!(
+            Ann::int(0).widen_from(&Ann::int(1)),
+            Ann::Int(IntRange::new(None, Some(1)))
+        );
         assert_eq!(Ann::int(1).widen_from(&Ann::int(1)), Ann::int(1));
     }
 

@@ -31,7 +31,10 @@ impl IntRange {
 
     /// Exactly `v`.
     pub fn constant(v: i64) -> IntRange {
-        IntRange { lo: Some(v), hi: Some(v) }
+        IntRange {
+            lo: Some(v),
+            hi: Some(v),
+        }
     }
 
     /// `lo..=hi`.
@@ -161,8 +164,14 @@ mod tests {
     fn constants_fold_and_join_to_top() {
         let (two, three) = (IntRange::constant(2), IntRange::constant(3));
         assert_eq!(fold_constants(BinOp::Add, two, three), IntRange::constant(5));
-        assert_eq!(fold_constants(BinOp::FloorDiv, IntRange::constant(7), IntRange::constant(-2)), IntRange::constant(-4));
-        assert_eq!(fold_constants(BinOp::FloorDiv, two, IntRange::constant(0)), IntRange::TOP);
+        assert_eq!(
+            fold_constants(BinOp::FloorDiv, IntRange::constant(7), IntRange::constant(-2)),
+            IntRange::constant(-4)
+        );
+        assert_eq!(
+            fold_constants(BinOp::FloorDiv, two, IntRange::constant(0)),
+            IntRange::TOP
+        );
         assert_eq!(join_constants(two, two), two);
         assert_eq!(join_constants(two, three), IntRange::TOP);
     }
@@ -170,7 +179,10 @@ mod tests {
     #[test]
     fn widening_drops_moving_bounds() {
         let old = IntRange::new(Some(0), Some(1));
-        assert_eq!(IntRange::widen(old, IntRange::new(Some(0), Some(2))), IntRange::new(Some(0), None));
+        assert_eq!(
+            IntRange::widen(old, IntRange::new(Some(0), Some(2))),
+            IntRange::new(Some(0), None)
+        );
         assert_eq!(IntRange::widen(old, old), old);
         assert!(IntRange::constant(1).within(old));
         assert!(!IntRange::TOP.within(old));

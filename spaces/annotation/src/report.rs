@@ -93,7 +93,12 @@ pub fn listing(a: &Analysis) -> String {
                 .names
                 .get(i)
                 .cloned()
-                .or_else(|| code.locals.iter().find(|l| l.reg.0 as usize == i).map(|l| l.name.clone()))
+                .or_else(|| {
+                    code.locals
+                        .iter()
+                        .find(|l| l.reg.0 as usize == i)
+                        .map(|l| l.name.clone())
+                })
                 .unwrap_or_else(|| format!("r{i}"))
         };
         let name = function_name(a, f);
@@ -157,7 +162,10 @@ pub fn listing(a: &Analysis) -> String {
         }
     }
     if !a.converged {
-        let _ = writeln!(out, "(the annotator stopped before a fixpoint: no type error is reported)");
+        let _ = writeln!(
+            out,
+            "(the annotator stopped before a fixpoint: no type error is reported)"
+        );
     }
     out
 }

@@ -65,7 +65,7 @@ pub fn apply(
     instance_class: Option<TypeId>,
     contents: &dyn Fn(&Ann, bool) -> Ann,
 ) -> Outcome {
-    if args.iter().any(|a| *a == Ann::Never) {
+    if args.contains(&Ann::Never) {
         return Outcome {
             result: Ann::Never,
             definite_error: false,

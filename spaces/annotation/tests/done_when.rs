@@ -25,9 +25,17 @@ print(greet(\"ann\"), count_up(3))
 fn reports_int_and_str() {
     let result = annotate(&Python, FileId(0), SAMPLE).expect("compiles");
     assert!(result.errors.is_empty(), "{:?}", result.errors);
-    assert!(result.listing.contains("def greet(name: str) -> str"), "{}", result.listing);
+    assert!(
+        result.listing.contains("def greet(name: str) -> str"),
+        "{}",
+        result.listing
+    );
     assert!(result.listing.contains("    message: str"), "{}", result.listing);
-    assert!(result.listing.contains("def count_up(limit: int) -> int"), "{}", result.listing);
+    assert!(
+        result.listing.contains("def count_up(limit: int) -> int"),
+        "{}",
+        result.listing
+    );
     assert!(result.listing.contains("    i: int"), "{}", result.listing);
 }
 
@@ -61,7 +69,11 @@ fn unreachable_paths_are_not_flagged() {
     );
     let result = annotate(&Python, FileId(0), &source).expect("compiles");
     assert!(result.errors.is_empty(), "{:?}", result.errors);
-    assert!(result.listing.contains("def never(): never called"), "{}", result.listing);
+    assert!(
+        result.listing.contains("def never(): never called"),
+        "{}",
+        result.listing
+    );
 }
 
 #[test]

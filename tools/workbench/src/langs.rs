@@ -26,7 +26,8 @@ pub const SPACES: &[SpaceInfo] = &[
     },
     SpaceInfo {
         name: "annotation",
-        description: "abstract interpretation: annotates every function and reports definite type errors without running",
+        description:
+            "abstract interpretation: annotates every function and reports definite type errors without running",
     },
 ];
 

@@ -36,7 +36,10 @@ fn annotate_prints_types_and_exits_1_on_a_definite_error() {
     assert_eq!(code, 1, "{out}{err}");
     assert!(out.contains("def greet(name: str) -> str"), "{out}");
     assert!(out.contains("def count_up(limit: int) -> int"), "{out}");
-    assert!(err.contains("TypeError: unsupported operand type(s) for +: 'int' and 'str'"), "{err}");
+    assert!(
+        err.contains("TypeError: unsupported operand type(s) for +: 'int' and 'str'"),
+        "{err}"
+    );
     assert!(err.contains("reachable.py:19:7"), "{err}");
 }
 
@@ -65,7 +68,13 @@ fn spaces_lists_annotation() {
 
 #[test]
 fn languages_without_annotation_say_so() {
-    let (code, _, err) = workbench(&["annotate", &root().join("tests/scheme").join(first_file("scheme", "scm")).to_string_lossy()]);
+    let (code, _, err) = workbench(&[
+        "annotate",
+        &root()
+            .join("tests/scheme")
+            .join(first_file("scheme", "scm"))
+            .to_string_lossy(),
+    ]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("cannot be annotated"), "{err}");
 }

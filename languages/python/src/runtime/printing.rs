@@ -180,18 +180,30 @@ pub fn default_repr(vm: &Vm, obj: Value) -> String {
 /// Registers printing of Python's values.
 pub fn register(reg: &mut Registry, ops: &CoreOps) {
     for mm in [ops.str, ops.repr] {
-        reg.register(mm, &[TypeId::LIST], "repr(list)", list_repr).returns(Returns::Class(TypeId::STR));
-        reg.register(mm, &[TypeId::TUPLE], "repr(tuple)", tuple_repr).returns(Returns::Class(TypeId::STR));
-        reg.register(mm, &[TypeId::DICT], "repr(dict)", dict_repr).returns(Returns::Class(TypeId::STR));
-        reg.register(mm, &[TypeId::SET], "repr(set)", set_repr).returns(Returns::Class(TypeId::STR));
-        reg.register(mm, &[T::RANGE], "repr(range)", range_repr).returns(Returns::Class(TypeId::STR));
-        reg.register(mm, &[T::TYPE], "repr(class)", class_repr).returns(Returns::Class(TypeId::STR));
-        reg.register(mm, &[TypeId::FUNCTION], "repr(function)", function_repr).returns(Returns::Class(TypeId::STR));
-        reg.register(mm, &[TypeId::NATIVE], "repr(builtin)", function_repr).returns(Returns::Class(TypeId::STR));
-        reg.register(mm, &[T::BOUND_METHOD], "repr(method)", method_repr).returns(Returns::Class(TypeId::STR));
-        reg.register(mm, &[T::MODULE], "repr(module)", module_repr).returns(Returns::Class(TypeId::STR));
-        reg.register(mm, &[T::NOT_IMPLEMENTED], "repr(NotImplemented)", not_implemented_repr).returns(Returns::Class(TypeId::STR));
-        reg.register(mm, &[TypeId::GENERATOR], "repr(generator)", generator_repr).returns(Returns::Class(TypeId::STR));
+        reg.register(mm, &[TypeId::LIST], "repr(list)", list_repr)
+            .returns(Returns::Class(TypeId::STR));
+        reg.register(mm, &[TypeId::TUPLE], "repr(tuple)", tuple_repr)
+            .returns(Returns::Class(TypeId::STR));
+        reg.register(mm, &[TypeId::DICT], "repr(dict)", dict_repr)
+            .returns(Returns::Class(TypeId::STR));
+        reg.register(mm, &[TypeId::SET], "repr(set)", set_repr)
+            .returns(Returns::Class(TypeId::STR));
+        reg.register(mm, &[T::RANGE], "repr(range)", range_repr)
+            .returns(Returns::Class(TypeId::STR));
+        reg.register(mm, &[T::TYPE], "repr(class)", class_repr)
+            .returns(Returns::Class(TypeId::STR));
+        reg.register(mm, &[TypeId::FUNCTION], "repr(function)", function_repr)
+            .returns(Returns::Class(TypeId::STR));
+        reg.register(mm, &[TypeId::NATIVE], "repr(builtin)", function_repr)
+            .returns(Returns::Class(TypeId::STR));
+        reg.register(mm, &[T::BOUND_METHOD], "repr(method)", method_repr)
+            .returns(Returns::Class(TypeId::STR));
+        reg.register(mm, &[T::MODULE], "repr(module)", module_repr)
+            .returns(Returns::Class(TypeId::STR));
+        reg.register(mm, &[T::NOT_IMPLEMENTED], "repr(NotImplemented)", not_implemented_repr)
+            .returns(Returns::Class(TypeId::STR));
+        reg.register(mm, &[TypeId::GENERATOR], "repr(generator)", generator_repr)
+            .returns(Returns::Class(TypeId::STR));
     }
     let _ = py;
 }
