@@ -450,12 +450,29 @@ impl<'a> Analysis<'a> {
     /// Values reach an operation the run time may implement with guest code:
     /// the protocol methods of their classes (named `__x__`, such as `__add__`
     /// or `__str__`) may be called by code the driver does not see.
+    /// Items of containers count too (`print(xs)` shows each item).
     fn protocol(&mut self, v: &Ann) {
-        for m in v.members() {
-            if let Ann::Instance(c) = m {
-                self.escape_methods_named(*c, &|name| {
+        self.protocol_depth(v, 3);
+    }
+
+    fn protocol_depth(&mut self, v: &Ann, depth: usize) {
+        if depth == 0 {
+            return;
+        }
+        for m in v.members().to_vec() {
+            match &m {
+                Ann::Instance(c) => self.escape_methods_named(*c, &|name| {
                     name.starts_with("__") && name.ends_with("__") && name != "__init__"
-                });
+                }),
+                Ann::List(_) | Ann::Dict(_) | Ann::Tuple(_) | Ann::Iter(_) => {
+                    let items = self.contents(&m, false);
+                    self.protocol_depth(&items, depth - 1);
+                    if matches!(m, Ann::Dict(_)) {
+                        let values = self.contents(&m, true);
+                        self.protocol_depth(&values, depth - 1);
+                    }
+                }
+                _ => {}
             }
         }
     }

@@ -90,6 +90,10 @@ impl<L: Language + 'static> Entry for Plugged<L> {
         }
         match opts.space.as_str() {
             "trivial" => crate::repl::run(&self.0, TrivialSpace::new(self.0.spelling()), opts),
+            "annotation" => {
+                eprintln!("error: the annotation space has no REPL; use `workbench annotate FILE`");
+                2
+            }
             _ => crate::repl::run(&self.0, self.standard(opts), opts),
         }
     }
