@@ -98,8 +98,8 @@ enum Command {
 
 #[derive(Args, Clone)]
 struct RunArgs {
-    /// Object space to run in (see `workbench spaces`). `annotation` does not
-    /// run the program: it does exactly what `workbench annotate` does.
+    /// Object space to run in (see `workbench spaces`). With `run`, `annotation`
+    /// does not run the program: it does exactly what `workbench annotate` does.
     #[arg(long, default_value = "standard", value_parser = space_name)]
     space: String,
     /// Stop after this many instructions (0: no limit).
