@@ -356,10 +356,12 @@ impl<'a> Analysis<'a> {
 
     /// `v` flows into code the driver cannot see.
     fn escape(&mut self, v: &Ann) {
-        self.escape_depth(v, 3);
+        self.escape_depth(v, 3, true);
     }
 
-    fn escape_depth(&mut self, v: &Ann, depth: usize) {
+    /// With `instances` false, instances keep their attributes (their guest
+    /// code is analysed anyway); only containers and cells lose their contents.
+    fn escape_depth(&mut self, v: &Ann, depth: usize, instances: bool) {
         if depth == 0 {
             return;
         }
@@ -368,18 +370,19 @@ impl<'a> Analysis<'a> {
                 Ann::List(sites) | Ann::Dict(sites) => {
                     for &s in sites {
                         let old = self.sites[s as usize].items.clone();
-                        self.escape_depth(&old, depth - 1);
+                        self.escape_depth(&old, depth - 1, instances);
                         let old_values = self.sites[s as usize].values.clone();
-                        self.escape_depth(&old_values, depth - 1);
+                        self.escape_depth(&old_values, depth - 1, instances);
                         self.merge_values(s, &Ann::Object, &Ann::Object);
                     }
                 }
                 Ann::Tuple(items) => {
                     for i in items {
-                        self.escape_depth(i, depth - 1);
+                        self.escape_depth(i, depth - 1, instances);
                     }
                 }
-                Ann::Iter(item) => self.escape_depth(item, depth - 1),
+                Ann::Iter(item) => self.escape_depth(item, depth - 1, instances),
+                Ann::Instance(_) | Ann::Class(_) | Ann::Function(_) | Ann::Method(..) if !instances => {}
                 Ann::Instance(c) => {
                     if !self.classes[*c as usize].open {
                         self.classes[*c as usize].open = true;
@@ -393,7 +396,7 @@ impl<'a> Analysis<'a> {
                 }
                 Ann::Method(f, recv) => {
                     self.escape_function(*f);
-                    self.escape_depth(recv, depth - 1);
+                    self.escape_depth(recv, depth - 1, instances);
                 }
                 Ann::Cell(sites) => {
                     for &s in sites {
@@ -502,7 +505,20 @@ impl<'a> Analysis<'a> {
             self.protocol(a);
         }
         let contents = |v: &Ann, values: bool| self.contents(v, values);
-        signatures::apply(self.registry, mm, fallback, args, self.instance_class, &contents)
+        let out = signatures::apply(self.registry, mm, fallback, args, self.instance_class, &contents);
+        if out.untyped {
+            // An implementation nobody described may change its arguments. (Guest
+            // code it calls is covered: protocol methods are analysed.)
+            for a in args {
+                self.escape_contents(a);
+            }
+        }
+        out
+    }
+
+    /// The containers (and cells) in `v` may have been changed by unseen code.
+    fn escape_contents(&mut self, v: &Ann) {
+        self.escape_depth(v, 3, false);
     }
 
     fn error(&mut self, f: FuncId, pc: usize, message: String) {

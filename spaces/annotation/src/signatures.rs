@@ -51,6 +51,9 @@ pub struct Outcome {
     pub result: Ann,
     /// True if no combination has an implementation (and every argument is known).
     pub definite_error: bool,
+    /// True if an implementation without a typed result may run: it may also
+    /// change its arguments (`list += iterable`).
+    pub untyped: bool,
 }
 
 /// Applies multimethod `mm` (or, where a combination has no candidate, the
@@ -69,6 +72,7 @@ pub fn apply(
         return Outcome {
             result: Ann::Never,
             definite_error: false,
+            untyped: false,
         };
     }
     // Every combination of argument members, with their classes.
@@ -80,6 +84,7 @@ pub fn apply(
                 return Outcome {
                     result: Ann::Object,
                     definite_error: false,
+                    untyped: true,
                 };
             };
             for t in ts {
@@ -95,11 +100,13 @@ pub fn apply(
             return Outcome {
                 result: Ann::Object,
                 definite_error: false,
+                untyped: true,
             };
         }
     }
     let mut result = Ann::Never;
     let mut any_ok = false;
+    let mut untyped = false;
     for combo in &combos {
         let types: Vec<TypeId> = combo.iter().map(|(t, _)| *t).collect();
         let members: Vec<&Ann> = combo.iter().map(|(_, m)| *m).collect();
@@ -110,6 +117,7 @@ pub fn apply(
             }
         }
         for cand in &plan.candidates {
+            untyped |= cand.returns == Returns::Unknown;
             if cand.returns != Returns::Raises {
                 any_ok = true;
                 result = result.join(&returned(cand.returns, &members, contents));
@@ -122,6 +130,7 @@ pub fn apply(
     Outcome {
         result,
         definite_error: !any_ok && !combos.is_empty(),
+        untyped,
     }
 }
 

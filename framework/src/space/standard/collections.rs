@@ -793,8 +793,10 @@ pub fn register(reg: &mut Registry, ops: &CoreOps) {
             .returns(Returns::Class(T::INT));
         reg.register(b(BinOp::In), &[seq, T::OBJECT], "seq contains", seq_contains)
             .returns(Returns::Class(T::BOOL));
-        reg.register(b(BinOp::Eq), &[seq, seq], "seq==seq", seq_eq);
-        reg.register(b(BinOp::Ne), &[seq, seq], "seq!=seq", seq_ne);
+        reg.register(b(BinOp::Eq), &[seq, seq], "seq==seq", seq_eq)
+            .returns(Returns::Class(T::BOOL));
+        reg.register(b(BinOp::Ne), &[seq, seq], "seq!=seq", seq_ne)
+            .returns(Returns::Class(T::BOOL));
         reg.register(b(BinOp::Lt), &[seq, seq], "seq<seq", seq_lt);
         reg.register(b(BinOp::Le), &[seq, seq], "seq<=seq", seq_le);
         reg.register(b(BinOp::Gt), &[seq, seq], "seq>seq", seq_gt);
@@ -842,7 +844,8 @@ pub fn register(reg: &mut Registry, ops: &CoreOps) {
         &[T::DICT, T::OBJECT, T::OBJECT],
         "dict[key]=",
         dict_setitem,
-    );
+    )
+    .returns(Returns::Class(T::NONE));
     reg.register(ops.delitem, &[T::DICT, T::OBJECT], "del dict[key]", dict_delitem)
         .returns(Returns::Class(T::NONE));
     reg.register(ops.iter, &[T::SEQ_ITER], "iter(iterator)", self_iter)
