@@ -501,12 +501,18 @@ impl<'a> Analysis<'a> {
     }
 
     fn apply(&mut self, mm: MmId, fallback: Option<MmId>, args: &[Ann]) -> Outcome {
+        self.apply_with(mm, fallback, args, false)
+    }
+
+    /// `modeled`: the caller already accounts for what the operation changes
+    /// (item assignment joins the value into the container).
+    fn apply_with(&mut self, mm: MmId, fallback: Option<MmId>, args: &[Ann], modeled: bool) -> Outcome {
         for a in args {
             self.protocol(a);
         }
         let contents = |v: &Ann, values: bool| self.contents(v, values);
         let out = signatures::apply(self.registry, mm, fallback, args, self.instance_class, &contents);
-        if out.untyped {
+        if out.untyped && !modeled {
             // An implementation nobody described may change its arguments. (Guest
             // code it calls is covered: protocol methods are analysed.)
             for a in args {
@@ -840,7 +846,14 @@ impl<'a> Analysis<'a> {
         let body = args.first().cloned().unwrap_or(Ann::Object);
         let ns = self.call(f, pc, &body, &[]);
         let ns = match ns {
-            Ann::Tuple(items) => items.first().cloned().unwrap_or(Ann::Object),
+            Ann::Tuple(items) => {
+                // (namespace, cell): the cell of `__class__` (for `super()`) receives the class.
+                if let Some(cell) = items.get(1) {
+                    let cell = cell.clone();
+                    self.write_cell(&cell, &Ann::Class(id));
+                }
+                items.first().cloned().unwrap_or(Ann::Object)
+            }
             other => other,
         };
         if ns == Ann::Never {
@@ -1012,12 +1025,16 @@ impl<'a> Analysis<'a> {
         true
     }
 
-    /// A local that lives in a cell shows the cell's contents.
+    /// A local that lives in a cell shows the cell's contents (what the
+    /// register held before the cell was made is not the variable).
     fn through_cells(&self, a: &Ann) -> Ann {
-        match a {
-            Ann::Cell(sites) => Ann::union_of(sites.iter().map(|s| self.cells.get(s).cloned().unwrap_or_default())),
-            other => other.clone(),
+        if !a.members().iter().any(|m| matches!(m, Ann::Cell(_))) {
+            return a.clone();
         }
+        Ann::union_of(a.members().iter().map(|m| match m {
+            Ann::Cell(sites) => Ann::union_of(sites.iter().map(|s| self.cells.get(s).cloned().unwrap_or_default())),
+            _ => Ann::Never,
+        }))
     }
 
     fn read_cell(&self, cell: &Ann) -> Ann {
@@ -1338,7 +1355,7 @@ impl<'a> Analysis<'a> {
             }
             Instr::SetItem { obj, key, src } => {
                 let (o, k, v) = (r(&s, obj), r(&s, key), r(&s, src));
-                let out = self.apply(self.ops.setitem, None, &[o.clone(), k.clone(), v.clone()]);
+                let out = self.apply_with(self.ops.setitem, None, &[o.clone(), k.clone(), v.clone()], true);
                 if out.definite_error {
                     let msg = format!("'{}' object does not support item assignment", self.kind_name(&o));
                     self.error(f, pc, msg);

@@ -168,3 +168,53 @@ pub fn of_class(t: TypeId) -> Ann {
         t => Ann::Other(t),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use workbench_framework::bytecode::BinOp;
+    use workbench_framework::space::standard::core_registry;
+
+    fn binary(op: BinOp, a: Ann, b: Ann) -> Outcome {
+        let (reg, ops) = core_registry();
+        let contents = |_: &Ann, _: bool| Ann::Object;
+        apply(&reg, ops.binary[op as usize], None, &[a, b], None, &contents)
+    }
+
+    #[test]
+    fn results_come_from_the_typed_signatures() {
+        assert_eq!(binary(BinOp::Add, Ann::INT, Ann::int(2)).result, Ann::INT);
+        assert_eq!(binary(BinOp::Div, Ann::INT, Ann::INT).result, Ann::Float);
+        assert_eq!(binary(BinOp::Lt, Ann::Float, Ann::INT).result, Ann::BOOL);
+        assert_eq!(binary(BinOp::Add, Ann::STR, Ann::STR).result, Ann::STR);
+    }
+
+    #[test]
+    fn delegators_are_followed() {
+        // bool -> int -> float: `True + 1.5` is float + float.
+        assert_eq!(binary(BinOp::Add, Ann::Bool(Some(true)), Ann::Float).result, Ann::Float);
+        assert!(!binary(BinOp::Mul, Ann::BOOL, Ann::INT).definite_error);
+    }
+
+    #[test]
+    fn a_definite_error_needs_every_combination_to_fail() {
+        assert!(binary(BinOp::Add, Ann::int(1), Ann::Str(Some("a".into()))).definite_error);
+        let either = Ann::INT.join(&Ann::STR);
+        let out = binary(BinOp::Add, either, Ann::int(1));
+        assert!(!out.definite_error);
+        assert_eq!(out.result, Ann::INT);
+        assert!(!binary(BinOp::Add, Ann::Object, Ann::STR).definite_error);
+        assert!(!binary(BinOp::Add, Ann::Never, Ann::STR).definite_error);
+    }
+
+    #[test]
+    fn a_declining_candidate_lets_the_next_one_count() {
+        // int + int may overflow into bigint + bigint: still an integer; an
+        // int ** int may be a float.
+        assert_eq!(binary(BinOp::Mul, Ann::INT, Ann::INT).result, Ann::INT);
+        assert_eq!(
+            binary(BinOp::Pow, Ann::INT, Ann::INT).result,
+            Ann::INT.join(&Ann::Float)
+        );
+    }
+}
