@@ -136,8 +136,16 @@ pub struct Analysis<'a> {
     changed: bool,
     /// The instruction being analysed may raise into a handler (its own or a caller's).
     protected: bool,
-    /// Errors of the current pass, by (code, pc).
-    pub errors: BTreeMap<(FuncId, usize), TypeErrorFound>,
+    /// Errors of the current pass, by (specialization, code, pc).
+    errors: BTreeMap<(usize, FuncId, usize), TypeErrorFound>,
+    /// The specialization being analysed.
+    current: usize,
+    /// Which specialization asked for which, in the current pass.
+    edges: Vec<(usize, usize)>,
+    /// After [`Analysis::run`]: the specializations reachable from the
+    /// module's at the fixpoint. Others were asked for only with annotations
+    /// that were not final yet; they report nothing and are not listed.
+    pub live: Vec<bool>,
     /// False if the driver gave up before a fixpoint (then no error is reported).
     pub converged: bool,
 }
@@ -193,6 +201,9 @@ impl<'a> Analysis<'a> {
             changed: false,
             protected: false,
             errors: BTreeMap::new(),
+            current: 0,
+            edges: Vec::new(),
+            live: Vec::new(),
             converged: false,
         }
     }
@@ -212,6 +223,7 @@ impl<'a> Analysis<'a> {
         for _ in 0..MAX_PASSES {
             self.changed = false;
             self.errors.clear();
+            self.edges.clear();
             let mut i = 0;
             while i < self.specs.len() {
                 if !self.analyse(i) {
@@ -222,10 +234,35 @@ impl<'a> Analysis<'a> {
             }
             if !self.changed {
                 self.converged = true;
+                self.compute_live();
                 return;
             }
         }
         self.errors.clear();
+    }
+
+    fn compute_live(&mut self) {
+        let mut live = vec![false; self.specs.len()];
+        let mut todo = vec![0usize];
+        while let Some(i) = todo.pop() {
+            if i < live.len() && !live[i] {
+                live[i] = true;
+                todo.extend(self.edges.iter().filter(|(from, _)| *from == i).map(|(_, to)| *to));
+            }
+        }
+        self.errors.retain(|(spec, _, _), _| live[*spec]);
+        self.live = live;
+    }
+
+    /// The definite type errors at the fixpoint, one per instruction, in program order.
+    pub fn errors(&self) -> Vec<TypeErrorFound> {
+        let mut by_place: BTreeMap<(FuncId, usize), TypeErrorFound> = BTreeMap::new();
+        for ((_, f, pc), e) in &self.errors {
+            by_place.entry((*f, *pc)).or_insert_with(|| e.clone());
+        }
+        let mut out: Vec<TypeErrorFound> = by_place.into_values().collect();
+        out.sort_by_key(|e| (e.span.file.0, e.span.start));
+        out
     }
 
     fn code(&self, f: FuncId) -> &'a Code {
@@ -331,6 +368,7 @@ impl<'a> Analysis<'a> {
             args.iter().map(|a| a.generalize().limit_depth()).collect()
         };
         if let Some(&i) = self.spec_ids.get(&(code, args.clone())) {
+            self.edges.push((self.current, i));
             return i;
         }
         let count = self.specs.iter().filter(|s| s.code == code && !s.generic).count();
@@ -349,6 +387,7 @@ impl<'a> Analysis<'a> {
         let i = self.specs.len() - 1;
         self.spec_ids.insert((code, args), i);
         self.changed = true;
+        self.edges.push((self.current, i));
         i
     }
 
@@ -533,7 +572,8 @@ impl<'a> Analysis<'a> {
             return;
         }
         let span = self.code(f).spans.get(pc).copied().unwrap_or_default();
-        self.errors.insert((f, pc), TypeErrorFound { span, message });
+        self.errors
+            .insert((self.current, f, pc), TypeErrorFound { span, message });
     }
 
     /// The display name of an annotation's kind, for messages.
@@ -940,6 +980,7 @@ impl<'a> Analysis<'a> {
 
     /// Analyses specialization `i` once. False if it ran out of steps.
     fn analyse(&mut self, i: usize) -> bool {
+        self.current = i;
         let f = self.specs[i].code;
         let code = self.code(f);
         let n = code.instrs.len();

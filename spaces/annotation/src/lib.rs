@@ -68,8 +68,8 @@ pub fn annotate<L: Language>(lang: &L, file: FileId, source: &str) -> Result<Ann
     analysis.run();
     let listing = report::listing(&analysis);
     let errors = analysis
-        .errors
-        .values()
+        .errors()
+        .iter()
         .map(|e| {
             Diagnostic::new("TypeError", e.message.clone(), Some(e.span))
                 .with_label("no implementation for these operands on this path")

@@ -78,7 +78,13 @@ pub fn listing(a: &Analysis) -> String {
     order.extend((0..a.module.codes.len() as u32).filter(|f| Some(*f) != main));
     for f in order {
         let code = &a.module.codes[f as usize];
-        let specs: Vec<_> = a.specs.iter().filter(|s| s.code == f).collect();
+        let specs: Vec<_> = a
+            .specs
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| s.code == f && a.live.get(*i).copied().unwrap_or(!a.converged))
+            .map(|(_, s)| s)
+            .collect();
         if Some(f) == main {
             let _ = writeln!(out, "module {}", code.name);
             for (g, v) in &a.globals {

@@ -107,3 +107,23 @@ fn calc_flags_the_same_error() {
     let result = annotate(&workbench_calc::Calc, FileId(0), "let x = 1;\nprint(x + \"a\");\n").expect("compiles");
     assert_eq!(result.errors.len(), 1, "{}", result.listing);
 }
+
+/// Programs that run without error (checked against the standard space in
+/// `tools/workbench/tests/annotate.rs`'s corpus check and by hand) must not be
+/// flagged, however they alias, mutate through unseen code or dispatch.
+#[test]
+fn tricky_programs_are_not_flagged() {
+    for name in [
+        "aliasing.py",
+        "inheritance.py",
+        "classes.py",
+        "containers.py",
+        "exceptions.py",
+    ] {
+        let path = format!("{}/tests/samples/{name}", env!("CARGO_MANIFEST_DIR"));
+        let source = std::fs::read_to_string(&path).expect("sample exists");
+        let result = annotate(&Python, FileId(0), &source).expect("compiles");
+        assert!(result.converged, "{name}");
+        assert!(result.errors.is_empty(), "{name}: {:?}", result.errors);
+    }
+}
