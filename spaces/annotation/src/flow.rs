@@ -1401,11 +1401,21 @@ impl<'a> Analysis<'a> {
                     let msg = format!("'{}' object does not support item assignment", self.kind_name(&o));
                     self.error(f, pc, msg);
                 }
+                // `xs[i:j] = ys` stores the items of `ys`, `xs[i] = y` stores `y`.
+                let slice = k
+                    .members()
+                    .iter()
+                    .any(|m| matches!(m, Ann::Other(TypeId::SLICE) | Ann::Object));
+                let single = k.members().iter().any(|m| !matches!(m, Ann::Other(TypeId::SLICE)));
+                let mut stored = if single { v.clone() } else { Ann::Never };
+                if slice {
+                    stored = stored.join(&self.contents(&v, false));
+                }
                 for m in o.members().to_vec() {
                     match m {
                         Ann::List(sites) => {
                             for site in sites {
-                                self.merge_items(site, &v);
+                                self.merge_items(site, &stored);
                             }
                         }
                         Ann::Dict(sites) => {
