@@ -429,7 +429,14 @@ impl<'a> Analysis<'a> {
                     }
                     self.escape_methods(*c);
                 }
-                Ann::Class(c) => self.escape_methods(*c),
+                Ann::Class(c) => {
+                    // Unseen code may change the class itself (`setattr(cls, ...)`).
+                    if !self.classes[*c as usize].open {
+                        self.classes[*c as usize].open = true;
+                        self.changed = true;
+                    }
+                    self.escape_methods(*c);
+                }
                 Ann::Function(f) => {
                     self.escape_function(*f);
                 }
@@ -587,6 +594,9 @@ impl<'a> Analysis<'a> {
     /// `None` if unknown (a base the driver does not follow).
     fn class_lookup(&self, c: ClassId, name: &str, depth: usize) -> Option<Ann> {
         let info = &self.classes[c as usize];
+        if info.open {
+            return None; // unseen code may have changed the class
+        }
         if let Some(v) = info.namespace.get(name) {
             return Some(v.clone());
         }
@@ -835,10 +845,16 @@ impl<'a> Analysis<'a> {
     }
 
     /// Functions, methods and classes in `v` may be called by code the driver cannot see.
+    /// (A class may be instantiated or its methods called, but the builtin does
+    /// not change it: its methods are analysed, its attributes stay known.)
     fn escape_callables(&mut self, v: &Ann) {
         for m in v.members().to_vec() {
-            if matches!(m, Ann::Function(_) | Ann::Method(..) | Ann::Class(_)) {
-                self.escape(&m);
+            match m {
+                Ann::Function(f) | Ann::Method(f, _) => {
+                    self.escape_function(f);
+                }
+                Ann::Class(c) => self.escape_methods(c),
+                _ => {}
             }
         }
     }
