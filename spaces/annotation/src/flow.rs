@@ -666,6 +666,12 @@ impl<'a> Analysis<'a> {
     }
 
     fn set_attr(&mut self, obj: &Ann, name: &str, v: &Ann) {
+        if name.starts_with("__") && name.ends_with("__") {
+            // `obj.__class__ = ...`, `obj.__dict__ = ...`: the object's layout is anyone's guess.
+            self.escape(obj);
+            self.escape(v);
+            return;
+        }
         for m in obj.members().to_vec() {
             match m {
                 Ann::Instance(c) => self.merge_attr(c, name, v, false),
