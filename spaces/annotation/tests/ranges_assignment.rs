@@ -17,4 +17,5 @@ fn the_reference_solution_passes_every_hidden_test() {
     grading::install(student::join, student::add, student::sub);
     let failures = grading::failures();
     assert!(failures.is_empty(), "failing: {failures:?}");
+    assert!(grading::count() >= 5);
 }
