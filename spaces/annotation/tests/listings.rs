@@ -1,5 +1,5 @@
 //! Snapshots of the annotation listing for calc and Python samples
-//! (`tests/samples/`): ints, strs, floats, lists, dicts, tuples, classes,
+//! (`tests/samples/`), and one Scheme sample: ints, strs, floats, lists, dicts, tuples, classes,
 //! recursion, closures, exceptions and unions from if/else.
 
 use workbench_annotation::annotate;
@@ -41,4 +41,9 @@ fn python_exceptions() {
 #[test]
 fn python_reachable() {
     insta::assert_snapshot!(listing(&workbench_python::Python, "reachable.py"));
+}
+
+#[test]
+fn scheme_lists() {
+    insta::assert_snapshot!(listing(&workbench_scheme::Scheme::default(), "lists.scm"));
 }

@@ -625,8 +625,9 @@ pub fn register(reg: &mut Registry, ops: &CoreOps) {
                 BinOp::Pow if class != T::FLOAT => imp.returns(Returns::Classes(&[T::INT, T::BIGINT, T::FLOAT])),
                 _ => imp.returns(Returns::Class(class)),
             };
-            // int × int declines on overflow (and big_pow on negative powers).
-            if class == T::INT || (class == T::BIGINT && op == BinOp::Pow) {
+            // int × int arithmetic declines on overflow (and big_pow on negative powers).
+            let arithmetic = !op.is_comparison() && op != BinOp::Div;
+            if (class == T::INT && arithmetic) || (class == T::BIGINT && op == BinOp::Pow) {
                 imp.may_decline();
             }
         }
@@ -640,9 +641,12 @@ pub fn register(reg: &mut Registry, ops: &CoreOps) {
         (BinOp::Shr, "int>>int", int_shr, "bigint>>bigint", big_shr),
     ];
     for (op, iname, ifn, bname, bfn) in bit_table {
-        reg.register(b(op), &[T::INT, T::INT], iname, ifn)
-            .returns(Returns::Class(T::INT))
-            .may_decline();
+        let imp = reg
+            .register(b(op), &[T::INT, T::INT], iname, ifn)
+            .returns(Returns::Class(T::INT));
+        if matches!(op, BinOp::Shl | BinOp::Shr) {
+            imp.may_decline(); // overflow, or a negative count (bigint reports it)
+        }
         reg.register(b(op), &[T::BIGINT, T::BIGINT], bname, bfn)
             .returns(Returns::Class(T::BIGINT));
     }
