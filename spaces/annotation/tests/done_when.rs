@@ -127,3 +127,35 @@ fn tricky_programs_are_not_flagged() {
         assert!(result.errors.is_empty(), "{name}: {:?}", result.errors);
     }
 }
+
+/// `x is None` / `x is not None` narrow `x` on each side of the branch.
+#[test]
+fn is_none_tests_narrow() {
+    let source = "\
+class Node:
+    def __init__(self, value, next=None):
+        self.value = value
+        self.next = next
+def length(node):
+    if node is None:
+        return 0
+    return 1 + length(node.next)
+def first(node):
+    if node is not None:
+        return node.value
+    return -1
+print(length(Node(1, Node(2))), first(None), first(Node(3)))
+";
+    let result = annotate(&Python, FileId(0), source).expect("compiles");
+    assert!(result.errors.is_empty(), "{:?}", result.errors);
+    assert!(
+        result.listing.contains("def length(node: None | Node) -> int"),
+        "{}",
+        result.listing
+    );
+    assert!(
+        result.listing.contains("def first(node: None | Node) -> int"),
+        "{}",
+        result.listing
+    );
+}
