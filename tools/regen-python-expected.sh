@@ -8,6 +8,7 @@
 #             stderr that must appear: `Traceback (most recent call last):` (if CPython printed
 #             one) and the final line (the exception, e.g. `ZeroDivisionError: division by zero`;
 #             for a SyntaxError only `SyntaxError`, since the wording is the parser's own).
+# Space-specific programs (tiny_*, taint_*) are left alone: CPython cannot give their answers.
 # Programs run from tests/python/, so `import mod_x` finds the helper beside them.
 # Deterministic: running it twice changes nothing.
 set -euo pipefail
@@ -30,6 +31,12 @@ count=0
 for prog in *.py; do
     name=${prog%.py}
     if [[ $name == mod_* && ! -f $name.out ]]; then
+        continue
+    fi
+    # Programs for one object space (tiny_*, taint_*) test that space's own answers
+    # (a refusal, a TaintError), which CPython cannot give; their expected files are
+    # written by hand and checked by the corpus in that space.
+    if [[ $name == tiny_* || $name == taint_* ]]; then
         continue
     fi
     input=/dev/null

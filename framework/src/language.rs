@@ -111,6 +111,13 @@ pub trait Language {
         let _ = vm;
         Ok(())
     }
+    /// Language set-up for the tiny space (its type names, the methods it
+    /// adds to lists and strings, builtins written for that space only).
+    /// Runs after the builtins are installed.
+    fn start_tiny(&self, vm: &mut Interp<crate::space::tiny::TinySpace>) -> Result<(), Diagnostic> {
+        let _ = vm;
+        Ok(())
+    }
     /// The builtins, for any space.
     fn builtins<S: Space>(&self) -> Vec<Builtin<S>>
     where

@@ -156,6 +156,11 @@ impl CodeBuilder {
         self.code.generator = true;
     }
 
+    /// Makes fresh registers start unbound (see [`Code::unbound_locals`]).
+    pub fn set_unbound_locals(&mut self) {
+        self.code.unbound_locals = true;
+    }
+
     /// Records the operands of a `CallEx`; returns its site number.
     pub fn add_call_site(&mut self, site: CallSite) -> u16 {
         self.code.call_sites.push(site);

@@ -27,6 +27,8 @@ pub fn instr_text(i: &Instr) -> String {
         Instr::LoadGlobal { dst, g } => format!("LoadGlobal {dst}, {g}"),
         Instr::StoreGlobal { g, src } => format!("StoreGlobal {g}, {src}"),
         Instr::NewCell { dst, src } => format!("NewCell {dst}, {src}"),
+        Instr::CheckBound { reg, name } => format!("CheckBound {reg}, {name}"),
+        Instr::Unbind { reg } => format!("Unbind {reg}"),
         Instr::LoadCell { dst, cell } => format!("LoadCell {dst}, {cell}"),
         Instr::StoreCell { cell, src } => format!("StoreCell {cell}, {src}"),
         Instr::LoadFree { dst, idx } => format!("LoadFree {dst}, F{idx}"),
@@ -109,6 +111,7 @@ pub fn code_listing(id: CodeId, code: &Code, globals: &Globals, sources: Option<
         let text = instr_text(instr);
         let comment = match *instr {
             Instr::LoadConst { k, .. } => code.consts.get(k.0 as usize).map(const_text),
+            Instr::CheckBound { name, .. } => code.consts.get(name.0 as usize).map(const_text),
             Instr::GetAttr { name, .. }
             | Instr::SetAttr { name, .. }
             | Instr::DelAttr { name, .. }

@@ -257,6 +257,10 @@ pub enum Instr {
     LoadConst { dst: Reg, k: ConstId },
     /// `R[dst] := R[src]`
     Move { dst: Reg, src: Reg },
+    /// Error (`UnboundLocal`) naming the string `K[name]` if `R[reg]` is unbound; nothing otherwise.
+    CheckBound { reg: Reg, name: ConstId },
+    /// `R[reg] := unbound` (Python's `del x` of a local).
+    Unbind { reg: Reg },
     /// `R[dst] := G[g]`; error if the global is unbound.
     LoadGlobal { dst: Reg, g: GlobalId },
     /// `G[g] := R[src]`
@@ -497,6 +501,11 @@ pub struct Code {
     pub call_sites: Vec<CallSite>,
     /// Calling this code makes a generator instead of running it.
     pub generator: bool,
+    /// Registers a call does not fill with arguments start *unbound* (the space's
+    /// [`unbound`](crate::space::Space::unbound) marker) instead of none, so that
+    /// `CheckBound` can tell "never assigned" from "assigned none" (Python's
+    /// `UnboundLocalError`).
+    pub unbound_locals: bool,
     /// The whole function's source.
     pub span: Span,
     /// Named local variables (debug information; may be empty).

@@ -80,7 +80,7 @@ impl<S: Space> Interp<S> {
             return Err(OpError::new(ErrorKind::Recursion, "maximum recursion depth exceeded"));
         }
         let nregs = target.code.nregs as usize;
-        let none = self.space.none();
+        let none = self.fresh_register(code);
         let placed = match args {
             ArgValues::InPlace(n) => n,
             ArgValues::Moved { from, count } => {

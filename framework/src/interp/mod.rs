@@ -404,11 +404,17 @@ impl<S: Space> Interp<S> {
                 }
             }
             let mut consts = Vec::with_capacity(code.consts.len());
-            for c in &code.consts {
-                let w = self
-                    .space
-                    .constant(c)
-                    .map_err(|e| Diagnostic::new(e.kind.name(), e.message.clone(), Some(code.span)))?;
+            for (k, c) in code.consts.iter().enumerate() {
+                let w = self.space.constant(c).map_err(|e| {
+                    // A space that refuses a literal (the tiny space, a float) points at it.
+                    let span = code
+                        .instrs
+                        .iter()
+                        .position(|i| matches!(i, Instr::LoadConst { k: id, .. } if id.0 as usize == k))
+                        .and_then(|pc| code.spans.get(pc).copied())
+                        .unwrap_or(code.span);
+                    Diagnostic::new(e.kind.name(), e.message.clone(), Some(span))
+                })?;
                 consts.push(w);
             }
             self.codes.push(Rc::new(LoadedCode { code, consts, ns: ns.0 }));
@@ -433,7 +439,7 @@ impl<S: Space> Interp<S> {
     pub fn run_closure(&mut self, code: CodeId, closure: S::W, args: &[S::W]) -> Result<S::W, Diagnostic> {
         self.frames.clear();
         self.regs.clear();
-        let none = self.space.none();
+        let none = self.fresh_register(code);
         let nregs = self.codes[code.0 as usize].code.nregs as usize;
         self.regs.extend(args.iter().cloned());
         self.regs.resize(nregs.max(args.len()), none);
@@ -744,10 +750,11 @@ impl<S: Space> Interp<S> {
 
     /// A not-yet-started generator for `code` with these parameter values.
     pub(crate) fn new_generator(&mut self, code: CodeId, closure: S::W, values: Vec<S::W>) -> Result<S::W, OpError> {
+        let fresh = self.fresh_register(code);
         let none = self.space.none();
         let mut regs = values;
         let nregs = self.codes[code.0 as usize].code.nregs as usize;
-        regs.resize(nregs.max(regs.len()), none.clone());
+        regs.resize(nregs.max(regs.len()), fresh);
         let state = GenState {
             code,
             closure,
@@ -824,6 +831,16 @@ impl<S: Space> Interp<S> {
         OpError::new(ErrorKind::Raised, message)
     }
 
+    /// What the registers of a new frame of `code` hold before the code writes
+    /// them: none, or the unbound marker if the code asks for it.
+    pub(crate) fn fresh_register(&mut self, code: CodeId) -> S::W {
+        if self.codes[code.0 as usize].code.unbound_locals {
+            self.space.unbound()
+        } else {
+            self.space.none()
+        }
+    }
+
     /// What calling `f` means, with bound receivers inserted before the
     /// arguments at `first` (shifting them up one register each time).
     fn resolve_callee(
@@ -860,6 +877,20 @@ impl<S: Space> Interp<S> {
     /// nested activation of the main loop until it yields (its frame is saved
     /// again) or returns (it is finished, and its result kept for `yield from`).
     pub fn resume_generator(&mut self, gen: S::W, sent: S::W) -> Result<Option<S::W>, OpError> {
+        self.resume_generator_with(gen, Ok(sent))
+    }
+
+    /// Resumes a generator by raising `thrown` where it is suspended (Python's
+    /// `generator.throw` and `close`): its handlers and `finally` blocks run as if
+    /// the suspended `yield` had raised. `Ok(Some(v))` if it yields `v`,
+    /// `Ok(None)` if it returns (or had finished already), `Err` with whatever
+    /// escapes it. A generator that has not started is finished without running
+    /// and the error returned.
+    pub fn throw_into_generator(&mut self, gen: S::W, thrown: OpError) -> Result<Option<S::W>, OpError> {
+        self.resume_generator_with(gen, Err(thrown))
+    }
+
+    fn resume_generator_with(&mut self, gen: S::W, input: Result<S::W, OpError>) -> Result<Option<S::W>, OpError> {
         let Some(mut state) = S::generator_take(self, &gen)? else {
             return Ok(None);
         };
@@ -867,11 +898,28 @@ impl<S: Space> Interp<S> {
             S::generator_store(self, &gen, state);
             return Err(OpError::new(ErrorKind::Recursion, "maximum recursion depth exceeded"));
         }
-        if let Some(dst) = state.resume_dst {
-            if let Some(slot) = state.regs.get_mut(dst.0 as usize) {
-                *slot = sent;
+        let mut pc = state.pc;
+        let thrown = match input {
+            Ok(sent) => {
+                if let Some(dst) = state.resume_dst {
+                    if let Some(slot) = state.regs.get_mut(dst.0 as usize) {
+                        *slot = sent;
+                    }
+                }
+                None
             }
-        }
+            Err(e) if state.status == GenStatus::Created => {
+                state.status = GenStatus::Finished;
+                state.regs.clear();
+                S::generator_store(self, &gen, state);
+                return Err(e);
+            }
+            Err(e) => {
+                // Raised by the `yield` the generator is suspended at, just before `pc`.
+                pc = pc.saturating_sub(1);
+                Some(e)
+            }
+        };
         let base = match self.frames.last() {
             Some(fr) => fr.base as usize + self.codes[fr.code.0 as usize].code.nregs as usize,
             None => 0,
@@ -886,7 +934,7 @@ impl<S: Space> Interp<S> {
         self.nesting += 1;
         let frame = Frame {
             code: state.code,
-            pc: state.pc,
+            pc,
             base: base as u32,
             ret: Reg(0),
             closure: state.closure.clone(),
@@ -895,7 +943,13 @@ impl<S: Space> Interp<S> {
         self.gen_stack.push((gen.clone(), state));
         self.frames.push(frame);
         self.yielded = false;
-        let result = self.execute();
+        let result = match thrown {
+            None => self.execute(),
+            Some(e) => match self.unwind(Unwind::Error(e)) {
+                Ok(()) => self.execute(),
+                Err(d) => Err(d),
+            },
+        };
         let yielded = std::mem::replace(&mut self.yielded, false);
         let (_, mut state) = self.gen_stack.pop().expect("the generator being resumed");
         self.frames.truncate(self.stop_depth);
@@ -935,7 +989,7 @@ impl<S: Space> Interp<S> {
             None => 0,
         }
         .max(self.regs.len());
-        let none = self.space.none();
+        let none = self.fresh_register(code);
         let count = values.len();
         self.regs.truncate(base);
         self.regs.extend(values);
@@ -1082,6 +1136,16 @@ impl<S: Space> Interp<S> {
             match instr {
                 Instr::LoadConst { dst, k } => reg!(dst) = cur.consts[k.0 as usize].clone(),
                 Instr::Move { dst, src } => reg!(dst) = reg!(src).clone(),
+                Instr::CheckBound { reg, name } => {
+                    if self.space.is_unbound(&reg!(reg)) {
+                        let name = self.space.as_str(&cur.consts[name.0 as usize]).unwrap_or_default();
+                        raise!(OpError::new(
+                            ErrorKind::UnboundLocal,
+                            format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        ))
+                    }
+                }
+                Instr::Unbind { reg } => reg!(reg) = self.space.unbound(),
                 Instr::LoadGlobal { dst, g } => {
                     let ns = &self.namespaces[cur.ns as usize];
                     let v = match ns.values.get(g.0 as usize) {
@@ -1210,7 +1274,11 @@ impl<S: Space> Interp<S> {
                                 check!(self.collect_garbage());
                             }
                             let need = first + target.code.nregs as usize;
-                            let none = self.space.none();
+                            let none = if target.code.unbound_locals {
+                                self.space.unbound()
+                            } else {
+                                self.space.none()
+                            };
                             if self.regs.len() < need {
                                 self.regs.resize(need, none.clone());
                             }

@@ -797,3 +797,58 @@ fn gc_at_tail_calls_keeps_the_arguments() {
     assert!(vm.space.heap.stats().collections > 0);
     assert!(vm.space.heap.stats().live_objects < 500_000);
 }
+
+/// `f(flag)`: `if flag { x = 7 }; return x`, with `x` checked before the read, in code
+/// whose locals start unbound.
+fn maybe_assigned() -> Code {
+    let mut a = Asm::new("f", 1, 300);
+    let flag = Reg(0);
+    let [x] = a.regs();
+    let skip = a.op(Instr::JumpIfFalse {
+        cond: flag,
+        target: Label(0),
+    });
+    a.int(x, 7);
+    let here = a.b.here();
+    a.b.patch(skip, here);
+    let name = a.b.constant(Const::Str("x".into())).unwrap();
+    a.op(Instr::CheckBound { reg: x, name });
+    a.ret(x);
+    a.b.set_unbound_locals();
+    a.finish()
+}
+
+#[test]
+fn check_bound_refuses_a_local_that_was_never_assigned() {
+    let mut globals = Globals::new();
+    let assigned = call_and_print(&mut globals, "f", &[1], maybe_assigned());
+    assert_eq!(
+        run(standard(), Limits::default(), &assigned.0, &assigned.1).unwrap(),
+        "7\n"
+    );
+    let mut globals = Globals::new();
+    let unassigned = call_and_print(&mut globals, "f", &[0], maybe_assigned());
+    let err = run(standard(), Limits::default(), &unassigned.0, &unassigned.1).unwrap_err();
+    assert_eq!(err.kind, "UnboundLocalError");
+    assert!(err.message.contains("local variable 'x'"), "{}", err.message);
+    // A space without an unbound marker starts locals as none, and the check never fires.
+    assert_eq!(
+        run(trivial(), Limits::default(), &unassigned.0, &unassigned.1).unwrap(),
+        "None\n"
+    );
+}
+
+#[test]
+fn unbind_makes_a_local_unbound_again() {
+    let mut a = Asm::new("f", 1, 400);
+    let x = Reg(0);
+    a.op(Instr::Unbind { reg: x });
+    let name = a.b.constant(Const::Str("x".into())).unwrap();
+    a.op(Instr::CheckBound { reg: x, name });
+    a.ret(x);
+    a.b.set_unbound_locals();
+    let mut globals = Globals::new();
+    let program = call_and_print(&mut globals, "f", &[5], a.finish());
+    let err = run(standard(), Limits::default(), &program.0, &program.1).unwrap_err();
+    assert_eq!(err.kind, "UnboundLocalError");
+}

@@ -526,6 +526,22 @@ impl Recorder {
                 let slot = self.slot(st, dst.0);
                 self.write(slot, c.v, c.kind);
             }
+            Instr::CheckBound { reg, .. } => {
+                let sv = self.read(self.slot(st, reg.0));
+                if sv.kind == Kind::Boxed {
+                    let snap = self.snap_here(st);
+                    self.trace.push(Op::GuardNotBits {
+                        v: sv.v,
+                        bits: Value::UNBOUND.bits(),
+                        snap,
+                    });
+                }
+            }
+            Instr::Unbind { reg } => {
+                let c = self.constant(Value::UNBOUND.bits());
+                let slot = self.slot(st, reg.0);
+                self.write(slot, c.v, c.kind);
+            }
             Instr::Move { dst, src } => {
                 let sv = self.read(self.slot(st, src.0));
                 let slot = self.slot(st, dst.0);
@@ -937,9 +953,10 @@ impl Recorder {
                     },
                     vec![func],
                 );
-                // The callee's registers past its arguments start as none.
+                // The callee's registers past its arguments start as none (or unbound).
+                let fresh = if c.unbound_locals { Value::UNBOUND } else { Value::NONE };
                 let none = self.trace.push(Op::Const {
-                    bits: Value::NONE.bits(),
+                    bits: fresh.bits(),
                     kind: Kind::Boxed,
                 });
                 for slot in first + argc..first + c.nregs as u32 {

@@ -203,13 +203,15 @@ fn run(vm: &mut Vm, ctx: &mut JitCtx, h: Helper, a: Value, b: Value, c: Value) -
                 vm.collect_now()?;
             }
             let first = ctx.base + args as usize;
-            let nregs = vm.codes[code.0 as usize].code.nregs as usize;
+            let code_ref = &vm.codes[code.0 as usize].code;
+            let (nregs, fresh) = (code_ref.nregs as usize, code_ref.unbound_locals);
+            let fresh = if fresh { Value::UNBOUND } else { Value::NONE };
             let need = first + nregs;
             if vm.regs.len() < need {
-                vm.regs.resize(need, Value::NONE);
+                vm.regs.resize(need, fresh);
             }
             for r in &mut vm.regs[first + argc as usize..need] {
-                *r = Value::NONE;
+                *r = fresh;
             }
             if let Some(caller) = vm.frames.last_mut() {
                 caller.pc = return_pc;

@@ -55,6 +55,7 @@ mod imm {
     pub const EMPTY: u64 = 3;
     pub const UNSPECIFIED: u64 = 4;
     pub const EXHAUSTED: u64 = 5;
+    pub const UNBOUND: u64 = 6;
 }
 
 impl Value {
@@ -77,6 +78,10 @@ impl Value {
     /// Returned by the `next` multimethod when an iterator has no more
     /// items. It never reaches guest code: `ForIter` turns it into a jump.
     pub const EXHAUSTED: Value = Value((imm::EXHAUSTED << 3) | TAG_IMM);
+    /// What a local's register holds before its first assignment, in code that
+    /// asks for it ([`Code::unbound_locals`](crate::bytecode::Code::unbound_locals)).
+    /// `CheckBound` refuses it, so it never reaches an operation.
+    pub const UNBOUND: Value = Value((imm::UNBOUND << 3) | TAG_IMM);
 
     /// The raw bits (for hashing, tests and the JIT).
     #[inline]

@@ -4,8 +4,8 @@
 //! *wrapped object*) and does everything to values by asking the space. Swap
 //! the space and the same bytecode means something else: host values
 //! ([`trivial`]), the full semantics with multimethods and a GC heap
-//! ([`standard`]), and later knowledge about values (annotation), labelled
-//! values (taint), a compact subset (tiny), or a recorder for the JIT.
+//! ([`standard`]), a compact subset of it ([`tiny`]), and later knowledge
+//! about values (annotation), labelled values (taint), or a recorder for the JIT.
 //!
 //! The main loop is generic over `S: Space` and is monomorphized per space, so
 //! the standard space pays no dynamic-dispatch cost for the seam.
@@ -21,6 +21,7 @@
 //! - the loop tells the space when it is at a safepoint and what the roots are.
 
 pub mod standard;
+pub mod tiny;
 pub mod trivial;
 
 use crate::bytecode::{BinOp, CodeId, Const, UnOp};
@@ -152,6 +153,10 @@ pub enum ErrorKind {
     Attribute,
     /// The call-depth budget ran out (catchable, like Python's RecursionError).
     Recursion,
+    /// A local variable was read before it was assigned.
+    UnboundLocal,
+    /// An operation that is not allowed in the current state (a dict changed size while iterated).
+    Runtime,
     /// The value or operation is not available in this object space.
     Unsupported,
     /// A value raised by the guest program itself.
@@ -173,6 +178,8 @@ impl ErrorKind {
             ErrorKind::Key => "KeyError",
             ErrorKind::Attribute => "AttributeError",
             ErrorKind::Recursion => "RecursionError",
+            ErrorKind::UnboundLocal => "UnboundLocalError",
+            ErrorKind::Runtime => "RuntimeError",
             ErrorKind::Unsupported => "UnsupportedError",
             ErrorKind::Raised => "Error",
             ErrorKind::Budget(_) => "BudgetError",
@@ -273,6 +280,16 @@ pub trait Space: Sized {
     fn constant(&mut self, c: &Const) -> Result<Self::W, OpError>;
     /// The language's "no value".
     fn none(&mut self) -> Self::W;
+    /// The marker of a never-assigned local (see `Code::unbound_locals`); a space
+    /// without one uses none, and then `CheckBound` never fires.
+    fn unbound(&mut self) -> Self::W {
+        self.none()
+    }
+    /// True if `w` is the [`Space::unbound`] marker.
+    fn is_unbound(&self, w: &Self::W) -> bool {
+        let _ = w;
+        false
+    }
     /// A boolean.
     fn bool(&mut self, b: bool) -> Self::W;
     /// A machine integer.

@@ -48,7 +48,7 @@
 //! | `.` of a cell above 127 | the character with that code, UTF-8 encoded (output is text) |
 //! | unbalanced `[` or `]` | a `SyntaxError` at the bracket, before anything runs |
 //! | extensions | `.b` and `.bf` |
-//! | object spaces | standard only: the trivial space has no lists, so [`Bf`] says it does not support it |
+//! | object spaces | standard and tiny: the trivial space has no lists, so [`Bf`] says it does not support it |
 //! | the REPL | each input runs on the same tape, from where the last input left the pointer |
 #![warn(missing_docs)]
 

@@ -73,11 +73,18 @@ impl Language for Python {
     }
 
     fn supports_space(&self, space: &str) -> bool {
-        matches!(space, "standard" | "annotation")
+        matches!(space, "standard" | "tiny" | "annotation")
     }
 
     fn builtin_signatures(&self) -> Vec<BuiltinSignature> {
         crate::runtime::signatures()
+    }
+
+    fn start_tiny(
+        &self,
+        vm: &mut workbench_framework::interp::Interp<workbench_framework::space::tiny::TinySpace>,
+    ) -> Result<(), Diagnostic> {
+        crate::tiny::start(vm)
     }
 
     fn start_standard(&self, vm: &mut Vm) -> Result<(), Diagnostic> {

@@ -96,6 +96,7 @@ mod language;
 pub mod lexer;
 pub mod parser;
 pub mod runtime;
+pub mod tiny;
 
 pub use incomplete::input_complete;
 pub use language::{compile_source, Python, PRELUDE};

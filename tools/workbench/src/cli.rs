@@ -88,6 +88,25 @@ enum Command {
         #[arg(long, value_name = "OUT")]
         html: Option<PathBuf>,
     },
+    /// Grade a coursework assignment: build the student's crate and run the hidden tests.
+    ///
+    /// Without NAME, lists the assignments. Exit code 0 when every test passes, 1 otherwise.
+    Grade {
+        /// The assignment (a directory under tutorials/assignments).
+        name: Option<String>,
+        /// The student's crate (default: tutorials/assignments/NAME, found from here upwards).
+        #[arg(long = "crate", value_name = "DIR")]
+        crate_dir: Option<PathBuf>,
+        /// Use the test programs in DIR instead of the built-in hidden tests.
+        #[arg(long, value_name = "DIR")]
+        tests: Option<PathBuf>,
+        /// Grade this already-built binary instead of building the crate.
+        #[arg(long, value_name = "PATH", conflicts_with = "crate_dir")]
+        binary: Option<PathBuf>,
+        /// Print the scores as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
     /// Run the benchmark suites against peer implementations (runs `workbench-bench`).
     Bench {
         /// Arguments for `workbench-bench` (try `workbench bench --help`).
@@ -324,6 +343,19 @@ pub fn main_with(extra: Vec<Box<dyn Entry>>) -> ExitCode {
             crate::newlang::run(&request, &all)
         }
         Command::Bench { args } => bench(args),
+        Command::Grade {
+            name,
+            crate_dir,
+            tests,
+            binary,
+            json,
+        } => crate::grade::run(&crate::grade::Request {
+            assignment: name,
+            crate_dir,
+            tests_dir: tests,
+            binary,
+            json,
+        }),
         Command::Spaces => {
             for s in langs::SPACES {
                 println!("{:<10} {}", s.name, s.description);

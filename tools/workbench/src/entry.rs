@@ -12,6 +12,7 @@ use crate::driver::{self, Options};
 use crate::langs::Entry;
 use workbench_framework::language::Language;
 use workbench_framework::space::standard::{StandardConfig, StandardSpace};
+use workbench_framework::space::tiny::TinySpace;
 use workbench_framework::space::trivial::TrivialSpace;
 
 /// The CLI entry for `lang`.
@@ -49,6 +50,10 @@ impl<L: Language> Plugged<L> {
         };
         StandardSpace::new(config, self.0.spelling(), |reg| self.0.register(reg))
     }
+
+    fn tiny(&self, opts: &Options) -> TinySpace {
+        TinySpace::new(opts.max_heap_mb.saturating_mul(1 << 20), self.0.spelling())
+    }
 }
 
 impl<L: Language + 'static> Entry for Plugged<L> {
@@ -67,6 +72,7 @@ impl<L: Language + 'static> Entry for Plugged<L> {
         }
         match opts.space.as_str() {
             "trivial" => driver::run_file(&self.0, TrivialSpace::new(self.0.spelling()), opts, path, source),
+            "tiny" => driver::run_file(&self.0, self.tiny(opts), opts, path, source),
             "annotation" => driver::annotate_file(&self.0, path, source),
             _ => driver::run_file(&self.0, self.standard(opts), opts, path, source),
         }
@@ -90,6 +96,7 @@ impl<L: Language + 'static> Entry for Plugged<L> {
         }
         match opts.space.as_str() {
             "trivial" => crate::repl::run(&self.0, TrivialSpace::new(self.0.spelling()), opts),
+            "tiny" => crate::repl::run(&self.0, self.tiny(opts), opts),
             "annotation" => {
                 eprintln!("error: the annotation space has no REPL; use `workbench annotate FILE`");
                 2

@@ -25,6 +25,10 @@ pub const SPACES: &[SpaceInfo] = &[
         description: "host Rust values and a plain match; no tables, no bigints, no collector (for teaching)",
     },
     SpaceInfo {
+        name: "tiny",
+        description: "small footprint: 32-bit words, 16-byte objects; ints, strings, lists and functions only",
+    },
+    SpaceInfo {
         name: "annotation",
         description:
             "abstract interpretation: annotates every function and reports definite type errors without running",

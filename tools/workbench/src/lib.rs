@@ -10,12 +10,14 @@
 //! - [`driver`]: the one generic compile-run-report function per language × space;
 //! - [`repl`]: the interactive loop;
 //! - [`newlang`]: `workbench new-lang`, with its templates embedded in the binary;
-//! - [`tracelog`]: `workbench trace`, the JIT log viewer.
+//! - [`tracelog`]: `workbench trace`, the JIT log viewer;
+//! - [`grade`]: `workbench grade`, the coursework autograder, with its hidden tests embedded.
 #![warn(missing_docs)]
 
 pub mod cli;
 pub mod driver;
 pub mod entry;
+pub mod grade;
 pub mod langs;
 pub mod newlang;
 pub mod repl;

@@ -171,3 +171,42 @@ fn jit_log_and_trace_viewer_show_the_compiled_loop() {
     assert_eq!(missing.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `workbench grade` on a fixture: three tests pass, one is wrong on purpose.
+#[test]
+fn grade_scores_each_hidden_test_and_fails_when_one_fails() {
+    let binary = env!("CARGO_BIN_EXE_workbench");
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/grade-fixture");
+    let out = workbench(&["grade", "fixture", "--tests", fixture, "--binary", binary], "");
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("PASS  adds"), "{stdout}");
+    assert!(stdout.contains("PASS  names"), "{stdout}");
+    assert!(stdout.contains("PASS  flags"), "{stdout}");
+    assert!(
+        stdout.contains("FAIL  wrong  0/1  stdout line 1: expected \"3\", got \"3.5\""),
+        "{stdout}"
+    );
+    assert!(stdout.trim_end().ends_with("score: 3/4"), "{stdout}");
+
+    let json = workbench(
+        &["grade", "fixture", "--tests", fixture, "--binary", binary, "--json"],
+        "",
+    );
+    let json = text(&json.stdout);
+    assert!(
+        json.starts_with("{\"assignment\":\"fixture\",\"score\":3,\"total\":4,"),
+        "{json}"
+    );
+    assert!(
+        json.contains("{\"name\":\"wrong\",\"passed\":false,\"points\":0,"),
+        "{json}"
+    );
+}
+
+#[test]
+fn grade_refuses_an_unknown_assignment_as_a_usage_error() {
+    let out = workbench(&["grade", "no-such-assignment"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("unknown assignment 'no-such-assignment'"));
+}

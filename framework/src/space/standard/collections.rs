@@ -232,7 +232,7 @@ pub fn hash_of(vm: &mut Vm, key: Value) -> Result<u64, OpError> {
         _ => {}
     }
     let hash = vm.space.ops.hash;
-    match call_mm(vm, hash, &[key])? {
+    match descend(vm, "while hashing", |vm| call_mm(vm, hash, &[key]))? {
         Some(h) => Ok(vm.space.int_of(h).unwrap_or(0) as u64),
         None => Err(OpError::type_error(format!(
             "unhashable type: '{}'",
@@ -271,8 +271,30 @@ pub fn keys_equal(vm: &mut Vm, a: Value, b: Value) -> Result<bool, OpError> {
     if let (Some(x), Some(y)) = (vm.space.str_of(a), vm.space.str_of(b)) {
         return Ok(x == y);
     }
-    let eq = <StandardSpace as Space>::binary(vm, BinOp::Eq, a, b)?;
-    <StandardSpace as Space>::truth(vm, &eq)
+    descend(vm, "in comparison", |vm| {
+        let eq = <StandardSpace as Space>::binary(vm, BinOp::Eq, a, b)?;
+        <StandardSpace as Space>::truth(vm, &eq)
+    })
+}
+
+/// How deep comparisons and hashes may recurse through nested containers in
+/// Rust (CPython's default recursion limit is the same).
+const MAX_CONTAINER_DEPTH: u32 = 1000;
+
+/// Runs one level of a comparison or hash that recurses into the items of a
+/// container: a `RecursionError` past [`MAX_CONTAINER_DEPTH`] levels, so that a
+/// deeply nested or self-containing structure cannot overflow the Rust stack.
+fn descend<T>(vm: &mut Vm, what: &str, f: impl FnOnce(&mut Vm) -> Result<T, OpError>) -> Result<T, OpError> {
+    if vm.space.container_depth >= MAX_CONTAINER_DEPTH {
+        return Err(OpError::new(
+            ErrorKind::Recursion,
+            format!("maximum recursion depth exceeded {what}"),
+        ));
+    }
+    vm.space.container_depth += 1;
+    let result = f(vm);
+    vm.space.container_depth -= 1;
+    result
 }
 
 /// Finds `key` in a dict or set: the entry index, if present.
@@ -532,11 +554,16 @@ fn seq_iter(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
         .alloc(TypeId::SEQ_ITER, Body::Fields(vec![a[0], start].into_boxed_slice()))?)
 }
 
+/// An iterator over a dict's or set's keys: `[table, position, size at creation]`.
+/// The size is kept so that `next` can refuse once the table grew or shrank.
 fn key_iter(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
     let start = Value::small_int(0).unwrap_or(Value::NONE);
-    Ok(s.space
-        .heap
-        .alloc(TypeId::KEY_ITER, Body::Fields(vec![a[0], start].into_boxed_slice()))?)
+    let size = table(&s.space, a[0]).map_or(0, DictTable::len);
+    let size = Value::small_int(size as i64).unwrap_or(Value::NONE);
+    Ok(s.space.heap.alloc(
+        TypeId::KEY_ITER,
+        Body::Fields(vec![a[0], start, size].into_boxed_slice()),
+    )?)
 }
 
 fn self_iter(_: &mut S, a: &[Value]) -> Result<Value, Fail> {
@@ -545,7 +572,7 @@ fn self_iter(_: &mut S, a: &[Value]) -> Result<Value, Fail> {
 
 fn iter_state(s: &S, it: Value) -> (Value, usize) {
     match it.as_ref().map(|r| &s.space.heap.get(r).body) {
-        Some(Body::Fields(f)) if f.len() == 2 => (f[0], f[1].as_small_int().unwrap_or(0) as usize),
+        Some(Body::Fields(f)) if f.len() >= 2 => (f[0], f[1].as_small_int().unwrap_or(0) as usize),
         _ => (Value::NONE, 0),
     }
 }
@@ -603,6 +630,22 @@ fn seq_iter_next(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
 
 fn key_iter_next(s: &mut S, a: &[Value]) -> Result<Value, Fail> {
     let (dict, pos) = iter_state(s, a[0]);
+    let size = match a[0].as_ref().map(|r| &s.space.heap.get(r).body) {
+        Some(Body::Fields(f)) if f.len() == 3 => f[2].as_small_int(),
+        _ => None,
+    };
+    let now = table(&s.space, dict).map_or(0, DictTable::len);
+    if size.is_some_and(|n| n as usize != now) {
+        let what = if s.space.type_of(dict) == TypeId::SET {
+            "Set"
+        } else {
+            "dictionary"
+        };
+        return Err(Fail::Error(OpError::new(
+            ErrorKind::Runtime,
+            format!("{what} changed size during iteration"),
+        )));
+    }
     let next = table(&s.space, dict).and_then(|t| t.entry_from(pos));
     match next {
         Some((e, after)) => {
@@ -673,7 +716,9 @@ fn seq_order(s: &mut S, a: &[Value], op: BinOp) -> Result<Value, Fail> {
     );
     for (p, q) in x.iter().zip(&y) {
         if !keys_equal(s, *p, *q)? {
-            return Ok(<StandardSpace as Space>::binary(s, op, *p, *q)?);
+            return Ok(descend(s, "in comparison", |s| {
+                <StandardSpace as Space>::binary(s, op, *p, *q)
+            })?);
         }
     }
     let (m, n) = (x.len(), y.len());

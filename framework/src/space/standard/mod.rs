@@ -139,6 +139,9 @@ pub struct StandardSpace {
     /// The language's own run-time state (type ids, caches), if it has any.
     pub ext: Option<Box<dyn std::any::Any>>,
     config: StandardConfig,
+    /// How deep comparisons and hashes of nested containers are recursing in
+    /// Rust right now (see `collections::descend`).
+    container_depth: u32,
 }
 
 impl Dispatch for Vm {
@@ -282,6 +285,7 @@ impl StandardSpace {
             roots: Vec::new(),
             ext: None,
             config,
+            container_depth: 0,
         }
     }
 
@@ -492,6 +496,14 @@ impl Space for StandardSpace {
         Value::NONE
     }
 
+    fn unbound(&mut self) -> Value {
+        Value::UNBOUND
+    }
+
+    fn is_unbound(&self, w: &Value) -> bool {
+        *w == Value::UNBOUND
+    }
+
     fn bool(&mut self, b: bool) -> Value {
         Value::bool(b)
     }
@@ -688,6 +700,14 @@ impl Space for StandardSpace {
                 if let Some(v) = fast(vm, iter) {
                     return Ok(Some(v));
                 }
+            }
+            // A generator: what `next(generator)` (registered in `collections`) does, without
+            // looking the implementation up.
+            if iter
+                .as_ref()
+                .is_some_and(|r| vm.space.heap.class_of(r) == TypeId::GENERATOR)
+            {
+                return vm.resume_generator(iter, Value::NONE);
             }
         }
         match call_mm(vm, vm.space.ops.next, &[iter])? {

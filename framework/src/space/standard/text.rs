@@ -63,12 +63,37 @@ pub fn quote(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c => out.push(c),
+            c if is_printable(c) => out.push(c),
+            c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push_str(&format!("\\U{:08x}", c as u32)),
         }
     }
     out.push(q);
     out
+}
+
+/// Python's `str.isprintable` for one character: false for the Unicode
+/// categories "Other" (control, format, private use, noncharacters) and
+/// "Separator" (except the ASCII space). `repr` escapes exactly these.
+///
+/// The table lists every control, format, separator and private-use code
+/// point; of the unassigned ones (category Cn) it knows only the
+/// noncharacters, because the full list changes with each Unicode version.
+pub fn is_printable(c: char) -> bool {
+    let n = c as u32;
+    if (0x20..0x7f).contains(&n) {
+        return true;
+    }
+    !matches!(n,
+        0x00..=0x1f | 0x7f..=0xa0 | 0xad
+        | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f | 0x890..=0x891 | 0x8e2
+        | 0x1680 | 0x180e
+        | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x2064 | 0x2066..=0x206f
+        | 0x3000 | 0xd800..=0xf8ff | 0xfdd0..=0xfdef | 0xfeff | 0xfff9..=0xfffb
+        | 0x110bd | 0x110cd | 0x13430..=0x1343f | 0x1bca0..=0x1bca3 | 0x1d173..=0x1d17a
+        | 0xe0001 | 0xe0020..=0xe007f | 0xf0000..=0x10ffff)
+        && (n & 0xfffe) != 0xfffe
 }
 
 fn str_repr(s: &mut S, a: &[Value]) -> Result<Value, Fail> {

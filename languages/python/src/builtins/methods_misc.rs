@@ -19,7 +19,7 @@ use workbench_framework::language::Arity;
 use workbench_framework::multimethod::Fail;
 use workbench_framework::object::{Body, TypeId, Value};
 use workbench_framework::space::standard::{collections, CoreOps, Registry, StandardSpace, Vm};
-use workbench_framework::space::{GenStatus, OpError, Space};
+use workbench_framework::space::{ErrorKind, GenStatus, OpError, Space};
 
 // ---- numbers ----------------------------------------------------------------------
 
@@ -201,29 +201,37 @@ fn send(vm: &mut Vm, a: &[Value]) -> R {
     }
 }
 
-/// Marks a generator finished without running it.
-fn finish(vm: &mut Vm, g: Value) -> Result<(), OpError> {
-    if let Some(mut state) = <StandardSpace as Space>::generator_take(vm, &g)? {
-        state.status = GenStatus::Finished;
-        state.regs.clear();
-        <StandardSpace as Space>::generator_store(vm, &g, state);
-    }
-    Ok(())
-}
-
-/// `generator.close()`. The main loop cannot yet raise `GeneratorExit`
-/// inside a suspended generator, so its `finally` blocks do not run: the
-/// generator is simply finished.
+/// `generator.close()`: raises `GeneratorExit` where the generator is
+/// suspended, so its `finally` blocks and handlers run; a generator that
+/// yields again instead of finishing is a `RuntimeError`.
 fn close(vm: &mut Vm, a: &[Value]) -> R {
-    finish(vm, a[0])?;
-    Ok(Value::NONE)
+    let exit = super::support::raise(vm, "GeneratorExit", &[]);
+    match vm.throw_into_generator(a[0], exit) {
+        Ok(None) => Ok(Value::NONE),
+        Ok(Some(_)) => Err(OpError::new(ErrorKind::Runtime, "generator ignored GeneratorExit")),
+        Err(e) => {
+            let raised = vm.take_raised();
+            let quiet = raised.is_some_and(|exc| {
+                ["GeneratorExit", "StopIteration"]
+                    .iter()
+                    .any(|name| is_exception(vm, exc, name))
+            });
+            match raised {
+                Some(_) if quiet => Ok(Value::NONE),
+                Some(exc) => {
+                    let text = e.message.clone();
+                    Err(vm.raise_value(exc, text))
+                }
+                None => Err(e),
+            }
+        }
+    }
 }
 
-/// `generator.throw(exc)`: without support for raising inside the frame,
-/// the generator is finished and `exc` raised in the caller (what happens
-/// when the generator does not catch it).
+/// `generator.throw(exc)`: raises `exc` where the generator is suspended; the
+/// value it yields next is the result, and its return ends in `StopIteration`.
 fn throw(vm: &mut Vm, a: &[Value]) -> R {
-    finish(vm, a[0])?;
+    let before = status(vm, a[0]);
     let normalize = vm
         .global_in(workbench_framework::interp::BUILTINS, "__wb_exc__")
         .copied();
@@ -232,7 +240,33 @@ fn throw(vm: &mut Vm, a: &[Value]) -> R {
         None => a[1],
     };
     let text = display(vm, exc).unwrap_or_default();
-    Err(vm.raise_value(exc, text))
+    if before == Some(GenStatus::Finished) {
+        return Err(vm.raise_value(exc, text));
+    }
+    let err = vm.raise_value(exc, text);
+    match vm.throw_into_generator(a[0], err)? {
+        Some(v) => Ok(v),
+        None => {
+            let result = match a[0].as_ref().map(|r| &vm.space.heap.get(r).body) {
+                Some(Body::Generator(s)) => s.result,
+                _ => Value::NONE,
+            };
+            let args: Vec<Value> = if result == Value::NONE {
+                Vec::new()
+            } else {
+                vec![result]
+            };
+            Err(super::support::raise(vm, "StopIteration", &args))
+        }
+    }
+}
+
+/// Is `exc` an instance of the builtin exception class `name` (or a subclass)?
+fn is_exception(vm: &mut Vm, exc: Value, name: &str) -> bool {
+    let Some(cls) = vm.global_in(workbench_framework::interp::BUILTINS, name).copied() else {
+        return false;
+    };
+    crate::runtime::objects::is_instance(vm, exc, cls)
 }
 
 // ---- operators ---------------------------------------------------------------------------

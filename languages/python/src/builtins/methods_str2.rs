@@ -145,11 +145,7 @@ fn isascii(vm: &mut Vm, a: &[Value]) -> R {
     predicate(vm, a[0], true, |c| c.is_ascii())
 }
 fn isprintable(vm: &mut Vm, a: &[Value]) -> R {
-    predicate(vm, a[0], true, |c| {
-        !c.is_control()
-            && (c == ' ' || !is_space(c))
-            && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{ad}')
-    })
+    predicate(vm, a[0], true, workbench_framework::space::standard::text::is_printable)
 }
 
 fn isupper(vm: &mut Vm, a: &[Value]) -> R {

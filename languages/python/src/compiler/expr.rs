@@ -142,8 +142,13 @@ impl FnCompiler {
             }
             ExprKind::BoolOp { op, values } => {
                 let mut ends = Vec::new();
+                let before = self.assigned.clone();
                 for (i, v) in values.iter().enumerate() {
                     self.expr_to(unit, v, dst)?;
+                    if i == 0 {
+                        // Only the first operand certainly runs.
+                        self.assigned = before.clone();
+                    }
                     if i + 1 < values.len() {
                         let j = match op {
                             BoolOp::And => self.b.emit(
@@ -168,6 +173,7 @@ impl FnCompiler {
                 for j in ends {
                     self.b.patch(j, end);
                 }
+                self.assigned = before;
             }
             ExprKind::Compare { left, rest } => self.compare(unit, left, rest, dst, span)?,
             ExprKind::IfExp { test, body, orelse } => {
@@ -179,7 +185,7 @@ impl FnCompiler {
                     },
                     span,
                 );
-                self.expr_to(unit, body, dst)?;
+                self.maybe_runs(|me| me.expr_to(unit, body, dst))?;
                 let jend = self.b.emit(
                     Instr::Jump {
                         target: workbench_framework::bytecode::Label(0),
@@ -188,7 +194,7 @@ impl FnCompiler {
                 );
                 let here = self.b.here();
                 self.b.patch(jf, here);
-                self.expr_to(unit, orelse, dst)?;
+                self.maybe_runs(|me| me.expr_to(unit, orelse, dst))?;
                 let end = self.b.here();
                 self.b.patch(jend, end);
             }

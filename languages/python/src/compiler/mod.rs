@@ -16,7 +16,7 @@ pub mod scope;
 mod stmt;
 
 use crate::ast;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use scope::{Place, ScopeInfo, ScopeKind, Scopes};
 use workbench_framework::bytecode::builder::{BuildError, CodeBuilder};
 use workbench_framework::bytecode::{Capture, Code, CodeId, Const, Globals, Instr, Label, LocalVar, Module, Reg};
@@ -129,6 +129,12 @@ pub struct FnCompiler {
     handling: Vec<Reg>,
     /// In a class body: the register of the namespace dict.
     class_dict: Option<Reg>,
+    /// Plain locals certainly assigned at the point being compiled (on every path
+    /// that reaches it). A read of any other local is checked (`CheckBound`), so
+    /// that reading it before assignment is an `UnboundLocalError`, not a `None`.
+    assigned: FxHashSet<String>,
+    /// True once a read was checked: the code's locals then start unbound.
+    checks_reads: bool,
 }
 
 impl FnCompiler {
@@ -141,6 +147,8 @@ impl FnCompiler {
             finally: Vec::new(),
             handling: Vec::new(),
             class_dict: None,
+            assigned: FxHashSet::default(),
+            checks_reads: false,
         }
     }
 
@@ -149,6 +157,7 @@ impl FnCompiler {
         let span = self.b_span();
         for (i, p) in self.info.params.clone().iter().enumerate() {
             self.vars.insert(p.clone(), Reg(i as u16));
+            self.assigned.insert(p.clone());
         }
         for name in self.info.bound.clone() {
             if self.vars.contains_key(&name) {
@@ -188,7 +197,10 @@ impl FnCompiler {
         Span::default()
     }
 
-    fn finish(self) -> Code {
+    fn finish(mut self) -> Code {
+        if self.checks_reads {
+            self.b.set_unbound_locals();
+        }
         // Debug information for tools that show variables by name (the annotation space).
         let mut names: Vec<(&String, &Reg)> = self.vars.iter().collect();
         names.sort_by_key(|(_, r)| **r);
@@ -238,6 +250,7 @@ impl FnCompiler {
         match self.info.place(name) {
             Place::Local => {
                 let r = self.var(name, span)?;
+                self.check_bound(name, r, span)?;
                 if r != dst {
                     self.b.emit(Instr::Move { dst, src: r }, span);
                 }
@@ -265,12 +278,50 @@ impl FnCompiler {
         Ok(())
     }
 
-    /// The register a local lives in, if the name is a plain local (no copy needed).
+    /// The register a local lives in, to read it without a copy: only for a plain
+    /// local that is certainly assigned here (other reads go through `load_name`,
+    /// which checks them).
     fn local_reg(&self, name: &str) -> Option<Reg> {
+        match self.info.place(name) {
+            Place::Local if self.assigned.contains(name) => self.vars.get(name).copied(),
+            _ => None,
+        }
+    }
+
+    /// The register of a plain local, to assign it in place (then call `mark_assigned`).
+    fn local_target(&self, name: &str) -> Option<Reg> {
         match self.info.place(name) {
             Place::Local => self.vars.get(name).copied(),
             _ => None,
         }
+    }
+
+    /// Records that a plain local now certainly holds a value.
+    fn mark_assigned(&mut self, name: &str) {
+        if !self.assigned.contains(name) {
+            self.assigned.insert(name.to_string());
+        }
+    }
+
+    /// Before reading local `name` (in `r`): checks that it is bound, unless it
+    /// certainly is. After the check it is, on this path.
+    fn check_bound(&mut self, name: &str, r: Reg, span: Span) -> CResult<()> {
+        if self.assigned.contains(name) {
+            return Ok(());
+        }
+        let k = self.const_id(Const::Str(name.into()), span)?;
+        self.b.emit(Instr::CheckBound { reg: r, name: k }, span);
+        self.checks_reads = true;
+        self.mark_assigned(name);
+        Ok(())
+    }
+
+    /// Compiles `f` on a path that may not run (a branch, a loop body): what it
+    /// assigns is not certain afterwards. Returns what was certain at its end.
+    fn maybe_runs(&mut self, f: impl FnOnce(&mut Self) -> CResult<()>) -> CResult<FxHashSet<String>> {
+        let before = self.assigned.clone();
+        f(self)?;
+        Ok(std::mem::replace(&mut self.assigned, before))
     }
 
     /// Stores `src` into a variable.
@@ -281,6 +332,7 @@ impl FnCompiler {
                 if r != src {
                     self.b.emit(Instr::Move { dst: r, src }, span);
                 }
+                self.mark_assigned(name);
             }
             Place::Cell => {
                 let cell = self.var(name, span)?;

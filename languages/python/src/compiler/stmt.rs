@@ -35,9 +35,10 @@ impl FnCompiler {
                 // register itself when its code writes the destination once, last.
                 if let [target] = targets.as_slice() {
                     if let ExprKind::Name(n) = &target.kind {
-                        if let Some(r) = self.local_reg(n) {
+                        if let Some(r) = self.local_target(n) {
                             if writes_destination_last(value) {
                                 self.expr_to(unit, value, r)?;
+                                self.mark_assigned(n);
                                 break 'assign;
                             }
                         }
@@ -162,6 +163,9 @@ impl FnCompiler {
             }
             StmtKind::If { branches, orelse } => {
                 let mut ends = Vec::new();
+                // What is certainly assigned where each branch ends (branches that
+                // end in `return`, `raise`, `break` or `continue` do not reach the end).
+                let mut certain = Vec::new();
                 for (test, body) in branches {
                     let m = self.b.reg_mark();
                     let c = self.expr(unit, test)?;
@@ -173,12 +177,25 @@ impl FnCompiler {
                         },
                         test.span,
                     );
-                    self.block(unit, body)?;
+                    let at_end = self.maybe_runs(|me| me.block(unit, body))?;
+                    if !ends_abruptly(body) {
+                        certain.push(at_end);
+                    }
                     ends.push(self.b.emit(Instr::Jump { target: PENDING }, span));
                     let here = self.b.here();
                     self.b.patch(skip, here);
                 }
-                self.block(unit, orelse)?;
+                let at_end = self.maybe_runs(|me| me.block(unit, orelse))?;
+                if !ends_abruptly(orelse) {
+                    certain.push(at_end);
+                }
+                if let Some((first, rest)) = certain.split_first() {
+                    self.assigned = first
+                        .iter()
+                        .filter(|n| rest.iter().all(|s| s.contains(*n)))
+                        .cloned()
+                        .collect();
+                }
                 let end = self.b.here();
                 for j in ends {
                     self.b.patch(j, end);
@@ -201,12 +218,12 @@ impl FnCompiler {
                     breaks: Vec::new(),
                     finally_depth: self.finally.len(),
                 });
-                self.block(unit, body)?;
+                self.maybe_runs(|me| me.block(unit, body))?;
                 let ctx = self.loops.pop().expect("pushed above");
                 self.b.emit(Instr::JumpBack { target: top }, span);
                 let here = self.b.here();
                 self.b.patch(exit, here);
-                self.block(unit, orelse)?;
+                self.maybe_runs(|me| me.block(unit, orelse))?;
                 let end = self.b.here();
                 for j in ctx.breaks {
                     self.b.patch(j, end);
@@ -230,18 +247,20 @@ impl FnCompiler {
                     },
                     iter.span,
                 );
-                self.assign(unit, target, item)?;
                 self.loops.push(LoopCtx {
                     continue_to: top,
                     breaks: Vec::new(),
                     finally_depth: self.finally.len(),
                 });
-                self.block(unit, body)?;
+                self.maybe_runs(|me| {
+                    me.assign(unit, target, item)?;
+                    me.block(unit, body)
+                })?;
                 let ctx = self.loops.pop().expect("pushed above");
                 self.b.emit(Instr::JumpBack { target: top }, span);
                 let here = self.b.here();
                 self.b.patch(next, here);
-                self.block(unit, orelse)?;
+                self.maybe_runs(|me| me.block(unit, orelse))?;
                 let end = self.b.here();
                 for j in ctx.breaks {
                     self.b.patch(j, end);
@@ -356,7 +375,15 @@ impl FnCompiler {
                     let key = self.constant(Const::Str(n.as_str().into()), span)?;
                     self.b.emit(Instr::DelItem { obj: dict, key }, span);
                 }
-                // A deleted local reads as None afterwards (CPython: UnboundLocalError).
+                Place::Local => {
+                    // Deleting an unbound local is an error too; afterwards it is unbound.
+                    let r = self.var(n, span)?;
+                    self.check_bound(n, r, span)?;
+                    self.b.emit(Instr::Unbind { reg: r }, span);
+                    self.assigned.remove(n.as_str());
+                    self.checks_reads = true;
+                }
+                // A deleted cell or free variable reads as None afterwards (CPython: NameError).
                 _ => {
                     let none = self.constant(Const::None, span)?;
                     self.store_name(unit, n, none, span)?;
@@ -463,6 +490,10 @@ impl FnCompiler {
         };
         let x = self.expr(unit, exc)?;
         let e = self.call_helper(unit, "__wb_exc__", &[x], span)?;
+        if let Some(&handled) = self.handling.last() {
+            // Inside an `except` block: the exception being handled becomes the context.
+            self.call_helper(unit, "__wb_set_context__", &[e, handled], span)?;
+        }
         if let Some(c) = cause {
             let cv = self.expr(unit, c)?;
             self.call_helper(unit, "__wb_set_cause__", &[e, cv], span)?;
@@ -502,6 +533,8 @@ impl FnCompiler {
     ) -> CResult<()> {
         let exc = self.temp(span)?;
         let start = self.b.here();
+        // A handler may start anywhere in the body: only what was certain before it is.
+        let before = self.assigned.clone();
         self.block(unit, body)?;
         let end = self.b.here();
         self.b.add_handler(Handler {
@@ -512,11 +545,16 @@ impl FnCompiler {
         });
         let handler_index = self.b_handlers_len() - 1;
         self.block(unit, orelse)?;
+        let mut certain = Vec::new();
+        if !ends_abruptly(body) && !ends_abruptly(orelse) {
+            certain.push(self.assigned.clone());
+        }
         let mut exits = vec![self.b.emit(Instr::Jump { target: PENDING }, span)];
         let target = self.b.here();
         self.set_handler_target(handler_index, target);
         self.handling.push(exc);
         for h in handlers {
+            self.assigned = before.clone();
             let skip = match &h.kind {
                 Some(k) => {
                     let m = self.b.reg_mark();
@@ -546,6 +584,9 @@ impl FnCompiler {
                 };
                 self.delete(unit, &target)?;
             }
+            if !ends_abruptly(&h.body) {
+                certain.push(self.assigned.clone());
+            }
             exits.push(self.b.emit(Instr::Jump { target: PENDING }, h.span));
             if let Some(j) = skip {
                 let here = self.b.here();
@@ -555,6 +596,14 @@ impl FnCompiler {
         // No clause matched: re-raise.
         self.b.emit(Instr::Raise { src: exc }, span);
         self.handling.pop();
+        self.assigned = match certain.split_first() {
+            Some((first, rest)) => first
+                .iter()
+                .filter(|n| rest.iter().all(|s| s.contains(*n)))
+                .cloned()
+                .collect(),
+            None => before,
+        };
         let end = self.b.here();
         for j in exits {
             self.b.patch(j, end);
@@ -573,6 +622,7 @@ impl FnCompiler {
     ) -> CResult<()> {
         let exc = self.temp(span)?;
         let start = self.b.here();
+        let before = self.assigned.clone();
         self.finally.push(Finally::Body(finalbody.to_vec()));
         if handlers.is_empty() {
             self.block(unit, body)?;
@@ -589,12 +639,15 @@ impl FnCompiler {
         });
         let handler_index = self.b_handlers_len() - 1;
         self.block(unit, finalbody)?;
+        let after = std::mem::replace(&mut self.assigned, before);
         let done = self.b.emit(Instr::Jump { target: PENDING }, span);
         let target = self.b.here();
         self.set_handler_target(handler_index, target);
         self.handling.push(exc);
+        // The exception path: the body may have stopped anywhere.
         self.block(unit, finalbody)?;
         self.handling.pop();
+        self.assigned = after;
         self.b.emit(Instr::Raise { src: exc }, span);
         let here = self.b.here();
         self.b.patch(done, here);
@@ -633,7 +686,8 @@ impl FnCompiler {
         let exc = self.temp(span)?;
         let start = self.b.here();
         self.finally.push(Finally::Exit(exit));
-        self.with(unit, rest, body, span)?;
+        // `__exit__` may suppress an exception from anywhere in the body.
+        self.maybe_runs(|me| me.with(unit, rest, body, span))?;
         self.finally.pop();
         let end = self.b.here();
         self.b.add_handler(Handler {
@@ -806,4 +860,12 @@ fn writes_destination_last(e: &Expr) -> bool {
         ExprKind::Tuple(items) | ExprKind::List(items) => !items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))),
         _ => false,
     }
+}
+
+/// True if a block certainly does not fall through to what follows it.
+fn ends_abruptly(body: &[Stmt]) -> bool {
+    matches!(
+        body.last().map(|s| &s.kind),
+        Some(StmtKind::Return(_) | StmtKind::Raise { .. } | StmtKind::Break | StmtKind::Continue)
+    )
 }

@@ -119,5 +119,24 @@ pub fn set_cause(vm: &mut Vm, args: &[Value]) -> Result<Value, OpError> {
     };
     let name = py_str(vm, "__cause__")?;
     <StandardSpace as Space>::set_attr(vm, args[0], &name, cause)?;
+    // An explicit cause (even `from None`) hides the implicit context in tracebacks.
+    let name = py_str(vm, "__suppress_context__")?;
+    <StandardSpace as Space>::set_attr(vm, args[0], &name, Value::TRUE)?;
+    Ok(Value::NONE)
+}
+
+/// `__wb_set_context__(exc, handled)`: a `raise` inside an `except` block
+/// chains the exception being handled as the new one's `__context__` (unless
+/// it is the same exception, or the new one already has a context).
+pub fn set_context(vm: &mut Vm, args: &[Value]) -> Result<Value, OpError> {
+    let (exc, handled) = (args[0], args[1]);
+    if exc == handled || handled == Value::NONE {
+        return Ok(Value::NONE);
+    }
+    let name = py_str(vm, "__context__")?;
+    let current = <StandardSpace as Space>::get_attr(vm, exc, &name)?;
+    if current == Value::NONE {
+        <StandardSpace as Space>::set_attr(vm, exc, &name, handled)?;
+    }
     Ok(Value::NONE)
 }

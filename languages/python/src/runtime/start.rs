@@ -124,7 +124,7 @@ pub fn start(vm: &mut Vm) -> Result<(), OpError> {
     vm.space.roots.push(module_class);
     py_mut(vm).builtin_classes.insert(T::MODULE, module_class);
 
-    let helpers: [(&'static str, Arity, workbench_framework::language::NativeFn<_>); 15] = [
+    let helpers: [(&'static str, Arity, workbench_framework::language::NativeFn<_>); 16] = [
         ("__wb_set_doc__", Arity::Exact(2), attrs::set_doc),
         ("__wb_gen_result__", Arity::Exact(1), super::helpers::gen_result),
         ("__wb_import__", Arity::Exact(1), super::import::import),
@@ -135,6 +135,7 @@ pub fn start(vm: &mut Vm) -> Result<(), OpError> {
         ("__wb_kwargs_merge__", Arity::Exact(2), super::helpers::kwargs_merge),
         ("__wb_unpack_star__", Arity::Exact(3), super::helpers::unpack_star),
         ("__wb_set_cause__", Arity::Exact(2), super::helpers::set_cause),
+        ("__wb_set_context__", Arity::Exact(2), super::helpers::set_context),
         ("__wb_exc__", Arity::Exact(1), exceptions::normalize),
         ("__wb_exc_match__", Arity::Exact(2), exceptions::matches),
         ("__wb_build_class__", Arity::AtLeast(2), build_class),
