@@ -20,6 +20,10 @@ impl<'a> Analysis<'a> {
                 let v = code.consts.get(k.0 as usize).map_or(Ann::Object, Self::constant);
                 set(&mut s, dst, v);
             }
+            // Reads of a Python local check it was assigned; the annotation of a
+            // register that was not is `never`, so nothing more is known here.
+            Instr::CheckBound { .. } => {}
+            Instr::Unbind { reg } => set(&mut s, reg, Ann::Never),
             Instr::Move { dst, src } => {
                 let v = r(&s, src);
                 set(&mut s, dst, v);
