@@ -8,6 +8,8 @@
 use crate::bytecode::{Globals, Module};
 use crate::diagnostic::Diagnostic;
 use crate::interp::Interp;
+use crate::multimethod::Returns;
+use crate::object::TypeId;
 use crate::space::standard::Registry;
 use crate::space::{OpError, Space, Spelling};
 use crate::span::FileId;
@@ -53,6 +55,27 @@ pub struct Builtin<S: Space> {
     pub func: NativeFn<S>,
 }
 
+/// What the annotation space knows about a builtin: the typed signature of a
+/// function the language installs, in the same terms as a multimethod
+/// implementation's ([`Returns`]). Builtins without one are unknown to the
+/// annotator: their results may be anything, and what they are given may be
+/// changed in any way. A builtin with a signature promises that it does not
+/// change its arguments (it may call the functions it is given). Keep the
+/// table small: only what makes common programs precise.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum BuiltinSignature {
+    /// `name(args...)` returns what [`Returns`] says about its arguments.
+    Function(&'static str, Returns),
+    /// `receiver.name(args...)` on a value of the class: returns what
+    /// [`Returns`] says (argument 0 is the receiver); if the index is given,
+    /// that argument becomes an item of the receiver (`list.append`).
+    Method(TypeId, &'static str, Returns, Option<usize>),
+    /// `name(body, class_name, *bases)` makes a class: `body` is a function
+    /// returning the class namespace as a dict, and the class's instances
+    /// have the given implementation class (Python's `__wb_build_class__`).
+    ClassBuilder(&'static str, TypeId),
+}
+
 /// A language plugged into the workbench.
 pub trait Language {
     /// Name used by `--lang` and `workbench repl NAME`.
@@ -71,6 +94,10 @@ pub trait Language {
     /// Registers the language's types and multimethod implementations in the standard space.
     fn register(&self, registry: &mut Registry) {
         let _ = registry;
+    }
+    /// Typed signatures of the builtins, for the annotation space.
+    fn builtin_signatures(&self) -> Vec<BuiltinSignature> {
+        Vec::new()
     }
     /// Can programs of this language run in the space called `space`?
     fn supports_space(&self, space: &str) -> bool {

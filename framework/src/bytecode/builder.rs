@@ -6,7 +6,7 @@
 //! freed by resetting to a mark) and patches forward jumps once their target
 //! is known.
 
-use super::{CallSite, Capture, Code, Const, ConstId, Handler, Instr, Label, Params, Reg};
+use super::{CallSite, Capture, Code, Const, ConstId, Handler, Instr, Label, LocalVar, Params, Reg};
 use crate::span::Span;
 
 /// Why a code object could not be built. These are limits of the encoding,
@@ -173,7 +173,39 @@ impl CodeBuilder {
     }
 
     /// Finishes the code object.
+    /// Records (debug information) that `reg` holds the local `name` from here on.
+    pub fn name_local(&mut self, name: &str, reg: Reg) {
+        let here = self.here();
+        self.code.locals.push(LocalVar {
+            name: name.to_string(),
+            reg,
+            start: here,
+            end: Label(u32::MAX),
+        });
+    }
+
+    /// Records that `reg` stops holding the local named last with it.
+    pub fn end_local(&mut self, reg: Reg) {
+        let here = self.here();
+        if let Some(l) = self
+            .code
+            .locals
+            .iter_mut()
+            .rev()
+            .find(|l| l.reg == reg && l.end.0 == u32::MAX)
+        {
+            l.end = here;
+        }
+    }
+
+    /// The finished code object.
     pub fn finish(mut self) -> Code {
+        let len = Label(self.code.instrs.len() as u32);
+        for l in &mut self.code.locals {
+            if l.end.0 == u32::MAX {
+                l.end = len;
+            }
+        }
         self.code.nregs = self.max_reg.max(1) as u16;
         self.code
     }

@@ -451,6 +451,22 @@ pub struct Handler {
     pub dst: Reg,
 }
 
+/// Debug information: a named local variable and where its register holds it
+/// (`start..end`, instruction indices). Tools that show variables by name (the
+/// annotation space) read it; the main loop never does. A front end that does
+/// not record names leaves [`Code::locals`] empty.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LocalVar {
+    /// The source name.
+    pub name: String,
+    /// Its register (holding a cell if the variable is captured).
+    pub reg: Reg,
+    /// First instruction where the register holds the variable.
+    pub start: Label,
+    /// One past the last such instruction.
+    pub end: Label,
+}
+
 /// Where a closure finds a cell it captures, in terms of the *enclosing* frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Capture {
@@ -492,6 +508,8 @@ pub struct Code {
     pub unbound_locals: bool,
     /// The whole function's source.
     pub span: Span,
+    /// Named local variables (debug information; may be empty).
+    pub locals: Vec<LocalVar>,
 }
 
 /// A compilation unit: all code objects of one program (or one REPL input).

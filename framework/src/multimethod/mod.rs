@@ -77,6 +77,34 @@ pub struct MmId(pub u16);
 /// Most arguments a multimethod may dispatch on.
 pub const MAX_ARITY: usize = 4;
 
+/// What an implementation returns, in terms of its arguments: the result half
+/// of a typed signature. The standard space never reads it; the annotation
+/// space computes the result of an operation on abstract values from it, so
+/// that no language writes abstract rules of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Returns {
+    /// Nothing is declared: the result may be any value.
+    Unknown,
+    /// A value of this class (`int + int` gives an `int`).
+    Class(TypeId),
+    /// A value of one of these classes (`int ** int` gives an int or a float).
+    Classes(&'static [TypeId]),
+    /// A value like argument `i` (`list * int` gives a list like the first argument).
+    Arg(usize),
+    /// A value like argument `i` or argument `j` (`list + list` holds the items of both).
+    Either(usize, usize),
+    /// One item of the container or iterator argument `i` (`list[int]`, `next(iterator)`).
+    Item(usize),
+    /// One value of the mapping argument `i` (`dict[key]`).
+    Value(usize),
+    /// An iterator over the items of argument `i` (`iter(list)`).
+    Iter(usize),
+    /// No value: the implementation only reports a type error in the
+    /// language's words (`"can only concatenate str"`), or declines. For the
+    /// annotation space it does not count as an implementation.
+    Raises,
+}
+
 /// One registered implementation.
 pub struct Impl<C: Dispatch> {
     /// The implementation class expected at each position.
@@ -85,6 +113,27 @@ pub struct Impl<C: Dispatch> {
     pub name: &'static str,
     /// The code.
     pub func: ImplFn<C>,
+    /// What it returns ([`Returns::Unknown`] unless the registration says).
+    pub returns: Returns,
+    /// True if it may decline ([`Fail::NotImplemented`]): then the next
+    /// candidate of the plan may run instead. Unknown implementations may.
+    pub declines: bool,
+}
+
+impl<C: Dispatch> Impl<C> {
+    /// Declares the result (the implementation never declines, unless
+    /// [`Impl::declines`] follows).
+    pub fn returns(&mut self, returns: Returns) -> &mut Self {
+        self.returns = returns;
+        self.declines = false;
+        self
+    }
+
+    /// Declares that the implementation may decline (int addition on overflow).
+    pub fn may_decline(&mut self) -> &mut Self {
+        self.declines = true;
+        self
+    }
 }
 
 /// A multimethod: a name and its implementations.
@@ -144,6 +193,10 @@ pub struct Candidate<C: Dispatch> {
     pub name: &'static str,
     /// The signature it was registered with.
     pub sig: Box<[TypeId]>,
+    /// What the implementation returns.
+    pub returns: Returns,
+    /// True if it may decline.
+    pub declines: bool,
 }
 
 /// The ordered candidates for one multimethod and one tuple of argument classes.
@@ -251,12 +304,14 @@ impl<C: Dispatch> Registry<C> {
         self.mms.iter().enumerate().map(|(i, m)| (MmId(i as u16), m))
     }
 
-    /// Registers an implementation for a signature.
+    /// Registers an implementation for a signature. The result is the new
+    /// entry, so that a typed result can follow:
+    /// `reg.register(add, &[INT, INT], "int+int", int_add).returns(Returns::Class(INT))`.
     ///
     /// # Panics
     /// If the signature's length is not the multimethod's arity (a mistake in
     /// the language's registrations).
-    pub fn register(&mut self, mm: MmId, sig: &[TypeId], name: &'static str, func: ImplFn<C>) {
+    pub fn register(&mut self, mm: MmId, sig: &[TypeId], name: &'static str, func: ImplFn<C>) -> &mut Impl<C> {
         let m = &mut self.mms[mm.0 as usize];
         assert_eq!(
             sig.len(),
@@ -269,7 +324,10 @@ impl<C: Dispatch> Registry<C> {
             sig: sig.into(),
             name,
             func,
+            returns: Returns::Unknown,
+            declines: true,
         });
+        m.impls.last_mut().expect("just pushed")
     }
 
     /// Registers a delegator `from -> to`.
@@ -309,6 +367,8 @@ impl<C: Dispatch> Registry<C> {
                 sig: imp.sig.clone(),
                 name: imp.name,
                 func: imp.func,
+                returns: imp.returns,
+                declines: imp.declines,
             })
             .collect();
         let arity = source.arity;
@@ -380,6 +440,8 @@ impl<C: Dispatch> Registry<C> {
                     func: imp.func,
                     name: imp.name,
                     sig: imp.sig.clone(),
+                    returns: imp.returns,
+                    declines: imp.declines,
                 });
             }
             // Advance the rightmost position first, so the left argument varies slowest.

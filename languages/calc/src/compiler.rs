@@ -170,6 +170,17 @@ impl Compiler<'_> {
         };
         if let Some(scope) = self.f().scopes.last_mut() {
             scope.push(local);
+            self.f().builder.name_local(&name.name, reg);
+        }
+    }
+
+    /// Leaves the innermost block scope (its locals' registers are free again).
+    fn pop_scope(&mut self) {
+        let func = self.f();
+        if let Some(scope) = func.scopes.pop() {
+            for l in scope {
+                func.builder.end_local(l.reg);
+            }
         }
     }
 
@@ -352,7 +363,7 @@ impl Compiler<'_> {
         for s in block {
             self.stmt(s)?;
         }
-        self.f().scopes.pop();
+        self.pop_scope();
         self.reset(mark);
         Ok(())
     }
@@ -555,7 +566,7 @@ impl Compiler<'_> {
         self.f().scopes.push(Vec::new());
         self.declare(var, dst, var.span);
         self.block(handler)?;
-        self.f().scopes.pop();
+        self.pop_scope();
         self.reset(mark);
         let end = self.here();
         self.b().patch(skip, end);

@@ -144,4 +144,14 @@ impl Language for Calc {
     fn builtins<S: Space>(&self) -> Vec<Builtin<S>> {
         builtins::builtins()
     }
+
+    fn builtin_signatures(&self) -> Vec<workbench_framework::language::BuiltinSignature> {
+        use workbench_framework::language::BuiltinSignature::Function;
+        use workbench_framework::multimethod::Returns::Class;
+        use workbench_framework::object::TypeId;
+        vec![
+            Function("print", Class(TypeId::NONE)),
+            Function("str", Class(TypeId::STR)),
+        ]
+    }
 }

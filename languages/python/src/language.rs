@@ -4,7 +4,7 @@ use crate::runtime;
 use workbench_framework::bytecode::{Globals, Module};
 use workbench_framework::diagnostic::Diagnostic;
 use workbench_framework::interp::BUILTINS;
-use workbench_framework::language::{Builtin, Language, Mode};
+use workbench_framework::language::{Builtin, BuiltinSignature, Language, Mode};
 use workbench_framework::space::standard::{Registry, Vm};
 use workbench_framework::space::{Space, Spelling};
 use workbench_framework::span::FileId;
@@ -73,7 +73,11 @@ impl Language for Python {
     }
 
     fn supports_space(&self, space: &str) -> bool {
-        space == "standard" || space == "tiny" || space == "taint"
+        matches!(space, "standard" | "tiny" | "taint" | "annotation")
+    }
+
+    fn builtin_signatures(&self) -> Vec<BuiltinSignature> {
+        crate::runtime::signatures()
     }
 
     fn start_tiny(

@@ -110,7 +110,7 @@ impl Language for Scheme {
     }
 
     fn supports_space(&self, space: &str) -> bool {
-        space == "standard" || space == "taint"
+        matches!(space, "standard" | "taint" | "annotation")
     }
 
     fn start_standard(&self, vm: &mut Vm) -> Result<(), Diagnostic> {

@@ -6,7 +6,7 @@
 //! The `workbench` binary itself is `main_with(Vec::new())`.
 //!
 //! Exit codes: 0 on success, 1 on a guest error (syntax, type, runtime,
-//! budget), 2 on a usage error (unknown flag, missing file, unknown language,
+//! budget, a definite type error found by `annotate`), 2 on a usage error (unknown flag, missing file, unknown language,
 //! a bad `new-lang` name).
 
 use crate::driver::Options;
@@ -47,6 +47,15 @@ enum Command {
     },
     /// Print the bytecode a program compiles to.
     Dis {
+        /// The program file.
+        file: String,
+        /// Language to use instead of the one the extension names.
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Annotate a program without running it: print every function's argument,
+    /// return and local annotations, and report definite type errors (exit 1).
+    Annotate {
         /// The program file.
         file: String,
         /// Language to use instead of the one the extension names.
@@ -108,7 +117,8 @@ enum Command {
 
 #[derive(Args, Clone)]
 struct RunArgs {
-    /// Object space to run in (see `workbench spaces`).
+    /// Object space to run in (see `workbench spaces`). With `run`, `annotation`
+    /// does not run the program: it does exactly what `workbench annotate` does.
     #[arg(long, default_value = "standard", value_parser = space_name)]
     space: String,
     /// Stop after this many instructions (0: no limit).
@@ -314,6 +324,17 @@ pub fn main_with(extra: Vec<Box<dyn Entry>>) -> ExitCode {
                 Err(m) => return usage_error(m),
             };
             entry.dis(&file, source)
+        }
+        Command::Annotate { file, lang } => {
+            let entry = match pick_language(all, &file, &lang) {
+                Ok(e) => e,
+                Err(m) => return usage_error(m),
+            };
+            let source = match read(&file) {
+                Ok(s) => s,
+                Err(m) => return usage_error(m),
+            };
+            entry.annotate(&file, source)
         }
         Command::Trace { file, html } => {
             let text = match std::fs::read_to_string(&file) {

@@ -130,6 +130,28 @@ pub fn run_file<L: Language, S: Space>(lang: &L, space: S, opts: &Options, path:
     }
 }
 
+/// `workbench annotate` (and `run --space annotation`): prints the annotation
+/// listing; definite type errors are reported as diagnostics (exit 1).
+pub fn annotate_file<L: Language>(lang: &L, path: &str, source: String) -> i32 {
+    let mut sources = SourceMap::new();
+    let file = sources.add(path, source.clone());
+    match workbench_annotation::annotate(lang, file, &source) {
+        Ok(result) => {
+            print!("{}", result.listing);
+            if result.errors.is_empty() {
+                0
+            } else {
+                report(&sources, &result.errors);
+                1
+            }
+        }
+        Err(diags) => {
+            report(&sources, &diags);
+            1
+        }
+    }
+}
+
 /// `workbench dis`: prints the bytecode listing.
 pub fn disassemble<L: Language>(lang: &L, path: &str, source: String) -> i32 {
     let mut sources = SourceMap::new();

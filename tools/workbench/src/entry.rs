@@ -75,8 +75,19 @@ impl<L: Language + 'static> Entry for Plugged<L> {
         match opts.space.as_str() {
             "trivial" => driver::run_file(&self.0, TrivialSpace::new(self.0.spelling()), opts, path, source),
             "tiny" => driver::run_file(&self.0, self.tiny(opts), opts, path, source),
+            "annotation" => driver::annotate_file(&self.0, path, source),
             _ => driver::run_file(&self.0, self.standard(opts), opts, path, source),
         }
+    }
+    fn annotate(&self, path: &str, source: String) -> i32 {
+        if !self.0.supports_space("annotation") {
+            eprintln!(
+                "error: {} programs cannot be annotated (see `workbench spaces`)",
+                self.0.name()
+            );
+            return 2;
+        }
+        driver::annotate_file(&self.0, path, source)
     }
     fn dis(&self, path: &str, source: String) -> i32 {
         driver::disassemble(&self.0, path, source)
@@ -88,6 +99,10 @@ impl<L: Language + 'static> Entry for Plugged<L> {
         match opts.space.as_str() {
             "trivial" => crate::repl::run(&self.0, TrivialSpace::new(self.0.spelling()), opts),
             "tiny" => crate::repl::run(&self.0, self.tiny(opts), opts),
+            "annotation" => {
+                eprintln!("error: the annotation space has no REPL; use `workbench annotate FILE`");
+                2
+            }
             _ => crate::repl::run(&self.0, self.standard(opts), opts),
         }
     }

@@ -32,6 +32,11 @@ pub const SPACES: &[SpaceInfo] = &[
         name: "taint",
         description: "standard, plus a set of labels on every value: labelled data may not be output or branched on",
     },
+    SpaceInfo {
+        name: "annotation",
+        description:
+            "abstract interpretation: annotates every function and reports definite type errors without running",
+    },
 ];
 
 /// A language behind a trait object, so the CLI can keep a list of them.
@@ -44,6 +49,8 @@ pub trait Entry {
     fn description(&self) -> &'static str;
     /// Runs a file; returns the process exit code.
     fn run(&self, opts: &Options, path: &str, source: String) -> i32;
+    /// Annotates a file (the annotation space); returns the exit code.
+    fn annotate(&self, path: &str, source: String) -> i32;
     /// Prints the bytecode of a file; returns the exit code.
     fn dis(&self, path: &str, source: String) -> i32;
     /// Starts the REPL; returns the exit code.

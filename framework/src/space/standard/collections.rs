@@ -11,7 +11,7 @@
 
 use super::{call_mm, CoreOps, Registry, StandardSpace, Vm};
 use crate::bytecode::BinOp;
-use crate::multimethod::Fail;
+use crate::multimethod::{Fail, Returns};
 use crate::object::dict::DictTable;
 use crate::object::{Body, TypeId, Value};
 use crate::space::{BuildKind, ErrorKind, OpError, Space};
@@ -834,52 +834,85 @@ pub fn register(reg: &mut Registry, ops: &CoreOps) {
     use TypeId as T;
     let b = |op: BinOp| ops.binary[op as usize];
     for seq in [T::LIST, T::TUPLE] {
-        reg.register(ops.getitem, &[seq, T::INT], "seq[int]", seq_getitem);
-        reg.register(ops.getitem, &[seq, T::SLICE], "seq[slice]", seq_getslice);
-        reg.register(ops.iter, &[seq], "iter(seq)", seq_iter);
-        reg.register(ops.len, &[seq], "len(seq)", len_of);
-        reg.register(b(BinOp::In), &[seq, T::OBJECT], "seq contains", seq_contains);
-        reg.register(b(BinOp::Eq), &[seq, seq], "seq==seq", seq_eq);
-        reg.register(b(BinOp::Ne), &[seq, seq], "seq!=seq", seq_ne);
+        reg.register(ops.getitem, &[seq, T::INT], "seq[int]", seq_getitem)
+            .returns(Returns::Item(0));
+        reg.register(ops.getitem, &[seq, T::SLICE], "seq[slice]", seq_getslice)
+            .returns(Returns::Arg(0));
+        reg.register(ops.iter, &[seq], "iter(seq)", seq_iter)
+            .returns(Returns::Iter(0));
+        reg.register(ops.len, &[seq], "len(seq)", len_of)
+            .returns(Returns::Class(T::INT));
+        reg.register(b(BinOp::In), &[seq, T::OBJECT], "seq contains", seq_contains)
+            .returns(Returns::Class(T::BOOL));
+        reg.register(b(BinOp::Eq), &[seq, seq], "seq==seq", seq_eq)
+            .returns(Returns::Class(T::BOOL));
+        reg.register(b(BinOp::Ne), &[seq, seq], "seq!=seq", seq_ne)
+            .returns(Returns::Class(T::BOOL));
         reg.register(b(BinOp::Lt), &[seq, seq], "seq<seq", seq_lt);
         reg.register(b(BinOp::Le), &[seq, seq], "seq<=seq", seq_le);
         reg.register(b(BinOp::Gt), &[seq, seq], "seq>seq", seq_gt);
         reg.register(b(BinOp::Ge), &[seq, seq], "seq>=seq", seq_ge);
-        reg.register(b(BinOp::Add), &[seq, seq], "seq+seq", seq_concat);
-        reg.register(b(BinOp::Mul), &[seq, T::INT], "seq*int", seq_repeat);
-        reg.register(ops.truth, &[seq], "truth(seq)", seq_truth);
+        reg.register(b(BinOp::Add), &[seq, seq], "seq+seq", seq_concat)
+            .returns(Returns::Either(0, 1))
+            .may_decline();
+        reg.register(b(BinOp::Mul), &[seq, T::INT], "seq*int", seq_repeat)
+            .returns(Returns::Arg(0));
+        reg.register(ops.truth, &[seq], "truth(seq)", seq_truth)
+            .returns(Returns::Class(T::BOOL));
     }
-    reg.register(ops.hash, &[T::TUPLE], "hash(tuple)", tuple_hash);
-    reg.register(ops.setitem, &[T::LIST, T::INT, T::OBJECT], "list[int]=", list_setitem);
-    reg.register(ops.delitem, &[T::LIST, T::INT], "del list[int]", list_delitem);
-    reg.register(ops.getitem, &[T::STR, T::INT], "str[int]", str_getitem);
-    reg.register(ops.getitem, &[T::STR, T::SLICE], "str[slice]", str_getslice);
-    reg.register(ops.iter, &[T::STR], "iter(str)", seq_iter);
-    reg.register(ops.len, &[T::STR], "len(str)", len_of);
-    reg.register(b(BinOp::In), &[T::STR, T::OBJECT], "str contains", str_contains);
-    reg.register(b(BinOp::Mul), &[T::STR, T::INT], "str*int", str_repeat);
+    reg.register(ops.hash, &[T::TUPLE], "hash(tuple)", tuple_hash)
+        .returns(Returns::Class(T::INT));
+    reg.register(ops.setitem, &[T::LIST, T::INT, T::OBJECT], "list[int]=", list_setitem)
+        .returns(Returns::Class(T::NONE));
+    reg.register(ops.delitem, &[T::LIST, T::INT], "del list[int]", list_delitem)
+        .returns(Returns::Class(T::NONE));
+    reg.register(ops.getitem, &[T::STR, T::INT], "str[int]", str_getitem)
+        .returns(Returns::Class(T::STR));
+    reg.register(ops.getitem, &[T::STR, T::SLICE], "str[slice]", str_getslice)
+        .returns(Returns::Class(T::STR));
+    reg.register(ops.iter, &[T::STR], "iter(str)", seq_iter)
+        .returns(Returns::Iter(0));
+    reg.register(ops.len, &[T::STR], "len(str)", len_of)
+        .returns(Returns::Class(T::INT));
+    reg.register(b(BinOp::In), &[T::STR, T::OBJECT], "str contains", str_contains)
+        .returns(Returns::Class(T::BOOL));
+    reg.register(b(BinOp::Mul), &[T::STR, T::INT], "str*int", str_repeat)
+        .returns(Returns::Class(T::STR));
     for map in [T::DICT, T::SET] {
-        reg.register(ops.iter, &[map], "iter(dict)", key_iter);
-        reg.register(ops.len, &[map], "len(dict)", len_of);
-        reg.register(b(BinOp::In), &[map, T::OBJECT], "dict contains", dict_contains);
-        reg.register(ops.truth, &[map], "truth(dict)", seq_truth);
+        reg.register(ops.iter, &[map], "iter(dict)", key_iter)
+            .returns(Returns::Iter(0));
+        reg.register(ops.len, &[map], "len(dict)", len_of)
+            .returns(Returns::Class(T::INT));
+        reg.register(b(BinOp::In), &[map, T::OBJECT], "dict contains", dict_contains)
+            .returns(Returns::Class(T::BOOL));
+        reg.register(ops.truth, &[map], "truth(dict)", seq_truth)
+            .returns(Returns::Class(T::BOOL));
     }
-    reg.register(ops.getitem, &[T::DICT, T::OBJECT], "dict[key]", dict_getitem);
+    reg.register(ops.getitem, &[T::DICT, T::OBJECT], "dict[key]", dict_getitem)
+        .returns(Returns::Value(0));
     reg.register(
         ops.setitem,
         &[T::DICT, T::OBJECT, T::OBJECT],
         "dict[key]=",
         dict_setitem,
-    );
-    reg.register(ops.delitem, &[T::DICT, T::OBJECT], "del dict[key]", dict_delitem);
-    reg.register(ops.iter, &[T::SEQ_ITER], "iter(iterator)", self_iter);
-    reg.register(ops.iter, &[T::GENERATOR], "iter(generator)", self_iter);
+    )
+    .returns(Returns::Class(T::NONE));
+    reg.register(ops.delitem, &[T::DICT, T::OBJECT], "del dict[key]", dict_delitem)
+        .returns(Returns::Class(T::NONE));
+    reg.register(ops.iter, &[T::SEQ_ITER], "iter(iterator)", self_iter)
+        .returns(Returns::Arg(0));
+    reg.register(ops.iter, &[T::GENERATOR], "iter(generator)", self_iter)
+        .returns(Returns::Arg(0));
     reg.register(ops.next, &[T::GENERATOR], "next(generator)", generator_next);
-    reg.register(ops.iter, &[T::KEY_ITER], "iter(iterator)", self_iter);
-    reg.register(ops.next, &[T::SEQ_ITER], "next(seq iterator)", seq_iter_next);
-    reg.register(ops.next, &[T::KEY_ITER], "next(key iterator)", key_iter_next);
+    reg.register(ops.iter, &[T::KEY_ITER], "iter(iterator)", self_iter)
+        .returns(Returns::Arg(0));
+    reg.register(ops.next, &[T::SEQ_ITER], "next(seq iterator)", seq_iter_next)
+        .returns(Returns::Item(0));
+    reg.register(ops.next, &[T::KEY_ITER], "next(key iterator)", key_iter_next)
+        .returns(Returns::Item(0));
     for mutable in [T::LIST, T::DICT, T::SET] {
         reg.register(ops.hash, &[mutable], "hash(mutable)", unhashable);
     }
-    reg.register(ops.hash, &[T::OBJECT], "hash(object)", identity_hash);
+    reg.register(ops.hash, &[T::OBJECT], "hash(object)", identity_hash)
+        .returns(Returns::Class(T::INT));
 }

@@ -12,7 +12,7 @@
 use super::{CoreOps, Registry, StandardSpace};
 use crate::bytecode::BinOp;
 use crate::interp::Interp;
-use crate::multimethod::{Fail, ImplFn};
+use crate::multimethod::{Fail, ImplFn, Returns};
 use crate::object::{TypeId, Value};
 use num_bigint::BigInt;
 use num_traits::FromPrimitive;
@@ -92,8 +92,13 @@ pub fn register(reg: &mut Registry, ops: &CoreOps) {
     for (op, left, right) in rows {
         let mm = ops.binary[op as usize];
         for int in [TypeId::INT, TypeId::BIGINT] {
-            reg.register(mm, &[int, TypeId::FLOAT], "int?float (exact)", left);
-            reg.register(mm, &[TypeId::FLOAT, int], "float?int (exact)", right);
+            let boolean = Returns::Class(TypeId::BOOL);
+            reg.register(mm, &[int, TypeId::FLOAT], "int?float (exact)", left)
+                .returns(boolean)
+                .may_decline();
+            reg.register(mm, &[TypeId::FLOAT, int], "float?int (exact)", right)
+                .returns(boolean)
+                .may_decline();
         }
     }
 }

@@ -26,7 +26,7 @@
 use super::{CoreOps, Registry, StandardSpace};
 use crate::bytecode::BinOp;
 use crate::interp::Interp;
-use crate::multimethod::Fail;
+use crate::multimethod::{Fail, MmId, Returns};
 use crate::object::floatfmt::python_repr;
 use crate::object::{TypeId, Value};
 use crate::space::{ErrorKind, OpError};
@@ -617,7 +617,19 @@ pub fn register(reg: &mut Registry, ops: &CoreOps) {
     // ANCHOR: same_class_pairs
     for (class, table) in [(T::INT, int_table), (T::BIGINT, big_table), (T::FLOAT, float_table)] {
         for (op, name, f) in table {
-            reg.register(b(op), &[class, class], name, f);
+            let imp = reg.register(b(op), &[class, class], name, f);
+            // The result half of the typed signature, for the annotation space.
+            match op {
+                _ if op.is_comparison() => imp.returns(Returns::Class(T::BOOL)),
+                BinOp::Div => imp.returns(Returns::Class(T::FLOAT)),
+                BinOp::Pow if class != T::FLOAT => imp.returns(Returns::Classes(&[T::INT, T::BIGINT, T::FLOAT])),
+                _ => imp.returns(Returns::Class(class)),
+            };
+            // int × int arithmetic declines on overflow (and big_pow on negative powers).
+            let arithmetic = !op.is_comparison() && op != BinOp::Div;
+            if (class == T::INT && arithmetic) || (class == T::BIGINT && op == BinOp::Pow) {
+                imp.may_decline();
+            }
         }
     }
     // ANCHOR_END: same_class_pairs
@@ -629,28 +641,51 @@ pub fn register(reg: &mut Registry, ops: &CoreOps) {
         (BinOp::Shr, "int>>int", int_shr, "bigint>>bigint", big_shr),
     ];
     for (op, iname, ifn, bname, bfn) in bit_table {
-        reg.register(b(op), &[T::INT, T::INT], iname, ifn);
-        reg.register(b(op), &[T::BIGINT, T::BIGINT], bname, bfn);
+        let imp = reg
+            .register(b(op), &[T::INT, T::INT], iname, ifn)
+            .returns(Returns::Class(T::INT));
+        if matches!(op, BinOp::Shl | BinOp::Shr) {
+            imp.may_decline(); // overflow, or a negative count (bigint reports it)
+        }
+        reg.register(b(op), &[T::BIGINT, T::BIGINT], bname, bfn)
+            .returns(Returns::Class(T::BIGINT));
     }
-    reg.register(b(BinOp::BitAnd), &[T::BOOL, T::BOOL], "bool&bool", bool_and);
-    reg.register(b(BinOp::BitOr), &[T::BOOL, T::BOOL], "bool|bool", bool_or);
-    reg.register(b(BinOp::BitXor), &[T::BOOL, T::BOOL], "bool^bool", bool_xor);
-    reg.register(ops.invert, &[T::INT], "~int", int_invert);
-    reg.register(ops.invert, &[T::BIGINT], "~bigint", big_invert);
-    reg.register(ops.pos, &[T::INT], "+int", int_pos);
-    reg.register(ops.pos, &[T::BIGINT], "+bigint", float_pos);
-    reg.register(ops.pos, &[T::FLOAT], "+float", float_pos);
-    reg.register(ops.neg, &[T::INT], "-int", int_neg);
-    reg.register(ops.neg, &[T::BIGINT], "-bigint", big_neg);
-    reg.register(ops.neg, &[T::FLOAT], "-float", float_neg);
-    reg.register(ops.truth, &[T::INT], "truth(int)", int_truth);
-    reg.register(ops.truth, &[T::BIGINT], "truth(bigint)", big_truth);
-    reg.register(ops.truth, &[T::FLOAT], "truth(float)", float_truth);
+    for (op, name, f) in [
+        (BinOp::BitAnd, "bool&bool", bool_and as crate::multimethod::ImplFn<S>),
+        (BinOp::BitOr, "bool|bool", bool_or),
+        (BinOp::BitXor, "bool^bool", bool_xor),
+    ] {
+        reg.register(b(op), &[T::BOOL, T::BOOL], name, f)
+            .returns(Returns::Class(T::BOOL));
+    }
+    let unary: [(MmId, TypeId, &'static str, crate::multimethod::ImplFn<S>); 8] = [
+        (ops.invert, T::INT, "~int", int_invert),
+        (ops.invert, T::BIGINT, "~bigint", big_invert),
+        (ops.pos, T::INT, "+int", int_pos),
+        (ops.pos, T::BIGINT, "+bigint", float_pos),
+        (ops.pos, T::FLOAT, "+float", float_pos),
+        (ops.neg, T::INT, "-int", int_neg),
+        (ops.neg, T::BIGINT, "-bigint", big_neg),
+        (ops.neg, T::FLOAT, "-float", float_neg),
+    ];
+    for (mm, class, name, f) in unary {
+        let imp = reg.register(mm, &[class], name, f).returns(Returns::Class(class));
+        if class == T::INT {
+            imp.may_decline(); // -int overflows into a bigint
+        }
+    }
+    reg.register(ops.truth, &[T::INT], "truth(int)", int_truth)
+        .returns(Returns::Class(T::BOOL));
+    reg.register(ops.truth, &[T::BIGINT], "truth(bigint)", big_truth)
+        .returns(Returns::Class(T::BOOL));
+    reg.register(ops.truth, &[T::FLOAT], "truth(float)", float_truth)
+        .returns(Returns::Class(T::BOOL));
     for mm in [ops.str, ops.repr] {
-        reg.register(mm, &[T::NONE], "str(none)", none_str);
-        reg.register(mm, &[T::BOOL], "str(bool)", bool_str);
-        reg.register(mm, &[T::INT], "str(int)", int_str);
-        reg.register(mm, &[T::BIGINT], "str(bigint)", big_str);
-        reg.register(mm, &[T::FLOAT], "str(float)", float_str);
+        let text = Returns::Class(T::STR);
+        reg.register(mm, &[T::NONE], "str(none)", none_str).returns(text);
+        reg.register(mm, &[T::BOOL], "str(bool)", bool_str).returns(text);
+        reg.register(mm, &[T::INT], "str(int)", int_str).returns(text);
+        reg.register(mm, &[T::BIGINT], "str(bigint)", big_str).returns(text);
+        reg.register(mm, &[T::FLOAT], "str(float)", float_str).returns(text);
     }
 }

@@ -8,7 +8,7 @@
 use super::{CoreOps, Registry, StandardSpace};
 use crate::bytecode::BinOp;
 use crate::interp::Interp;
-use crate::multimethod::Fail;
+use crate::multimethod::{Fail, Returns};
 use crate::object::{TypeId, Value};
 
 /// Implementations run with the whole interpreter as context.
@@ -119,20 +119,34 @@ pub fn register(reg: &mut Registry, ops: &CoreOps) {
     use TypeId as T;
     let b = |op: BinOp| ops.binary[op as usize];
     let str2 = [T::STR, T::STR];
-    reg.register(b(BinOp::Add), &str2, "str+str", str_add);
-    reg.register(b(BinOp::Eq), &str2, "str==str", str_eq);
-    reg.register(b(BinOp::Ne), &str2, "str!=str", str_ne);
-    reg.register(b(BinOp::Lt), &str2, "str<str", str_lt);
-    reg.register(b(BinOp::Le), &str2, "str<=str", str_le);
-    reg.register(b(BinOp::Gt), &str2, "str>str", str_gt);
-    reg.register(b(BinOp::Ge), &str2, "str>=str", str_ge);
-    reg.register(ops.truth, &[T::STR], "truth(str)", str_truth);
-    reg.register(ops.str, &[T::STR], "str(str)", str_str);
-    reg.register(ops.repr, &[T::STR], "repr(str)", str_repr);
+    reg.register(b(BinOp::Add), &str2, "str+str", str_add)
+        .returns(Returns::Class(T::STR));
+    reg.register(b(BinOp::Eq), &str2, "str==str", str_eq)
+        .returns(Returns::Class(T::BOOL));
+    reg.register(b(BinOp::Ne), &str2, "str!=str", str_ne)
+        .returns(Returns::Class(T::BOOL));
+    reg.register(b(BinOp::Lt), &str2, "str<str", str_lt)
+        .returns(Returns::Class(T::BOOL));
+    reg.register(b(BinOp::Le), &str2, "str<=str", str_le)
+        .returns(Returns::Class(T::BOOL));
+    reg.register(b(BinOp::Gt), &str2, "str>str", str_gt)
+        .returns(Returns::Class(T::BOOL));
+    reg.register(b(BinOp::Ge), &str2, "str>=str", str_ge)
+        .returns(Returns::Class(T::BOOL));
+    reg.register(ops.truth, &[T::STR], "truth(str)", str_truth)
+        .returns(Returns::Class(T::BOOL));
+    reg.register(ops.str, &[T::STR], "str(str)", str_str)
+        .returns(Returns::Class(T::STR));
+    reg.register(ops.repr, &[T::STR], "repr(str)", str_repr)
+        .returns(Returns::Class(T::STR));
 
     let obj2 = [T::OBJECT, T::OBJECT];
-    reg.register(b(BinOp::Eq), &obj2, "object==object", object_eq);
-    reg.register(b(BinOp::Ne), &obj2, "object!=object", object_ne);
-    reg.register(ops.str, &[T::OBJECT], "str(object)", object_str);
-    reg.register(ops.repr, &[T::OBJECT], "repr(object)", object_str);
+    reg.register(b(BinOp::Eq), &obj2, "object==object", object_eq)
+        .returns(Returns::Class(T::BOOL));
+    reg.register(b(BinOp::Ne), &obj2, "object!=object", object_ne)
+        .returns(Returns::Class(T::BOOL));
+    reg.register(ops.str, &[T::OBJECT], "str(object)", object_str)
+        .returns(Returns::Class(T::STR));
+    reg.register(ops.repr, &[T::OBJECT], "repr(object)", object_str)
+        .returns(Returns::Class(T::STR));
 }

@@ -17,7 +17,7 @@ use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 use workbench_framework::bytecode::BinOp;
 use workbench_framework::language::Arity;
-use workbench_framework::multimethod::Fail;
+use workbench_framework::multimethod::{Fail, Returns};
 use workbench_framework::object::{TypeId, Value};
 use workbench_framework::space::standard::{collections, CoreOps, Registry, StandardSpace, Vm};
 use workbench_framework::space::{ErrorKind, OpError, Space};
@@ -681,7 +681,8 @@ pub fn register(reg: &mut Registry, ops: &CoreOps) {
         &[TypeId::STR, TypeId::OBJECT],
         "str % x",
         str_mod,
-    );
+    )
+    .returns(Returns::Class(TypeId::STR));
 }
 
 /// Installs `format`, `str.format`, `str.format_map` and the f-string helpers.

@@ -303,7 +303,9 @@ pub fn register(reg: &mut Registry, ops: &CoreOps) {
             &[seq, TypeId::OBJECT],
             "seq+x",
             concat_error,
-        );
+        )
+        .returns(workbench_framework::multimethod::Returns::Raises)
+        .may_decline();
     }
 }
 

@@ -19,7 +19,7 @@ use crate::ast;
 use rustc_hash::{FxHashMap, FxHashSet};
 use scope::{Place, ScopeInfo, ScopeKind, Scopes};
 use workbench_framework::bytecode::builder::{BuildError, CodeBuilder};
-use workbench_framework::bytecode::{Capture, Code, CodeId, Const, Globals, Instr, Label, Module, Reg};
+use workbench_framework::bytecode::{Capture, Code, CodeId, Const, Globals, Instr, Label, LocalVar, Module, Reg};
 use workbench_framework::diagnostic::Diagnostic;
 use workbench_framework::language::Mode;
 use workbench_framework::span::Span;
@@ -201,7 +201,17 @@ impl FnCompiler {
         if self.checks_reads {
             self.b.set_unbound_locals();
         }
+        // Debug information for tools that show variables by name (the annotation space).
+        let mut names: Vec<(&String, &Reg)> = self.vars.iter().collect();
+        names.sort_by_key(|(_, r)| **r);
+        let start = Label(0);
+        let named: Vec<(String, Reg)> = names.into_iter().map(|(n, r)| (n.clone(), *r)).collect();
         let mut code = self.b.finish();
+        let end = Label(code.instrs.len() as u32);
+        code.locals = named
+            .into_iter()
+            .map(|(name, reg)| LocalVar { name, reg, start, end })
+            .collect();
         code.generator = self.info.generator;
         code
     }

@@ -15,6 +15,7 @@
 //! - [`exceptions`]: turning framework errors into exception instances and back.
 //! - [`import`]: modules beside the program.
 //! - [`range`]: the `range` type.
+//! - [`signatures`]: what the annotation space knows about the builtins.
 //! - [`start`]: registration in the registry and start-up of a run.
 
 pub mod attrs;
@@ -27,9 +28,11 @@ pub mod instance;
 pub mod objects;
 pub mod printing;
 pub mod range;
+pub mod signatures;
 pub mod start;
 
 pub use objects::{py, py_mut, PyState};
+pub use signatures::signatures;
 
 use workbench_framework::object::TypeId;
 

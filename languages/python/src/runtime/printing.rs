@@ -9,7 +9,7 @@
 use super::attrs::function_name;
 use super::objects::{class, class_core, class_name, field, py};
 use super::types as T;
-use workbench_framework::multimethod::Fail;
+use workbench_framework::multimethod::{Fail, Returns};
 use workbench_framework::object::{TypeId, Value};
 use workbench_framework::space::standard::{collections, CoreOps, Registry, StandardSpace, Vm};
 use workbench_framework::space::{OpError, Space};
@@ -180,18 +180,30 @@ pub fn default_repr(vm: &Vm, obj: Value) -> String {
 /// Registers printing of Python's values.
 pub fn register(reg: &mut Registry, ops: &CoreOps) {
     for mm in [ops.str, ops.repr] {
-        reg.register(mm, &[TypeId::LIST], "repr(list)", list_repr);
-        reg.register(mm, &[TypeId::TUPLE], "repr(tuple)", tuple_repr);
-        reg.register(mm, &[TypeId::DICT], "repr(dict)", dict_repr);
-        reg.register(mm, &[TypeId::SET], "repr(set)", set_repr);
-        reg.register(mm, &[T::RANGE], "repr(range)", range_repr);
-        reg.register(mm, &[T::TYPE], "repr(class)", class_repr);
-        reg.register(mm, &[TypeId::FUNCTION], "repr(function)", function_repr);
-        reg.register(mm, &[TypeId::NATIVE], "repr(builtin)", function_repr);
-        reg.register(mm, &[T::BOUND_METHOD], "repr(method)", method_repr);
-        reg.register(mm, &[T::MODULE], "repr(module)", module_repr);
-        reg.register(mm, &[T::NOT_IMPLEMENTED], "repr(NotImplemented)", not_implemented_repr);
-        reg.register(mm, &[TypeId::GENERATOR], "repr(generator)", generator_repr);
+        reg.register(mm, &[TypeId::LIST], "repr(list)", list_repr)
+            .returns(Returns::Class(TypeId::STR));
+        reg.register(mm, &[TypeId::TUPLE], "repr(tuple)", tuple_repr)
+            .returns(Returns::Class(TypeId::STR));
+        reg.register(mm, &[TypeId::DICT], "repr(dict)", dict_repr)
+            .returns(Returns::Class(TypeId::STR));
+        reg.register(mm, &[TypeId::SET], "repr(set)", set_repr)
+            .returns(Returns::Class(TypeId::STR));
+        reg.register(mm, &[T::RANGE], "repr(range)", range_repr)
+            .returns(Returns::Class(TypeId::STR));
+        reg.register(mm, &[T::TYPE], "repr(class)", class_repr)
+            .returns(Returns::Class(TypeId::STR));
+        reg.register(mm, &[TypeId::FUNCTION], "repr(function)", function_repr)
+            .returns(Returns::Class(TypeId::STR));
+        reg.register(mm, &[TypeId::NATIVE], "repr(builtin)", function_repr)
+            .returns(Returns::Class(TypeId::STR));
+        reg.register(mm, &[T::BOUND_METHOD], "repr(method)", method_repr)
+            .returns(Returns::Class(TypeId::STR));
+        reg.register(mm, &[T::MODULE], "repr(module)", module_repr)
+            .returns(Returns::Class(TypeId::STR));
+        reg.register(mm, &[T::NOT_IMPLEMENTED], "repr(NotImplemented)", not_implemented_repr)
+            .returns(Returns::Class(TypeId::STR));
+        reg.register(mm, &[TypeId::GENERATOR], "repr(generator)", generator_repr)
+            .returns(Returns::Class(TypeId::STR));
     }
     let _ = py;
 }

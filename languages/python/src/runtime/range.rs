@@ -2,7 +2,7 @@
 
 use super::objects::{field, new_fields, set_field};
 use super::types as T;
-use workbench_framework::multimethod::Fail;
+use workbench_framework::multimethod::{Fail, Returns};
 use workbench_framework::object::{Body, TypeId, Value};
 use workbench_framework::space::standard::{collections, CoreOps, Registry, Vm};
 use workbench_framework::space::{ErrorKind, OpError};
@@ -125,16 +125,22 @@ fn self_iter(_: &mut Vm, a: &[Value]) -> Result<Value, Fail> {
 
 /// Registers `range`.
 pub fn register(reg: &mut Registry, ops: &CoreOps) {
-    reg.register(ops.iter, &[T::RANGE], "iter(range)", range_iter);
-    reg.register(ops.iter, &[T::RANGE_ITER], "iter(range_iterator)", self_iter);
-    reg.register(ops.next, &[T::RANGE_ITER], "next(range_iterator)", range_next);
-    reg.register(ops.len, &[T::RANGE], "len(range)", range_len);
-    reg.register(ops.getitem, &[T::RANGE, TypeId::INT], "range[int]", range_getitem);
+    reg.register(ops.iter, &[T::RANGE], "iter(range)", range_iter)
+        .returns(Returns::Class(T::RANGE_ITER));
+    reg.register(ops.iter, &[T::RANGE_ITER], "iter(range_iterator)", self_iter)
+        .returns(Returns::Arg(0));
+    reg.register(ops.next, &[T::RANGE_ITER], "next(range_iterator)", range_next)
+        .returns(Returns::Class(TypeId::INT));
+    reg.register(ops.len, &[T::RANGE], "len(range)", range_len)
+        .returns(Returns::Class(TypeId::INT));
+    reg.register(ops.getitem, &[T::RANGE, TypeId::INT], "range[int]", range_getitem)
+        .returns(Returns::Class(TypeId::INT));
     reg.register(
         ops.binary[workbench_framework::bytecode::BinOp::In as usize],
         &[T::RANGE, TypeId::OBJECT],
         "range contains",
         range_contains,
     );
-    reg.register(ops.truth, &[T::RANGE], "truth(range)", range_truth);
+    reg.register(ops.truth, &[T::RANGE], "truth(range)", range_truth)
+        .returns(Returns::Class(TypeId::BOOL));
 }

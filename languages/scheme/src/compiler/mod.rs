@@ -285,7 +285,10 @@ impl Compiler<'_> {
     /// Binds `v` to register `r` (wrapping the value in a cell if it is captured or assigned).
     fn bind(&mut self, v: VarId, r: Reg, span: Span) {
         let info = self.vars.get(v);
-        if info.captured || info.mutated {
+        let (name, boxed) = (info.name.clone(), info.captured || info.mutated);
+        // Debug information for tools that show variables by name (the annotation space).
+        self.cur().b.name_local(&name, r);
+        if boxed {
             self.emit(Instr::NewCell { dst: r, src: r }, span);
             self.cur().locs.insert(v, Loc::Cell(r));
         } else {

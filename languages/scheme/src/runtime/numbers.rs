@@ -28,7 +28,7 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::cmp::Ordering;
 use workbench_framework::bytecode::BinOp;
 use workbench_framework::language::Arity;
-use workbench_framework::multimethod::Fail;
+use workbench_framework::multimethod::{Fail, Returns};
 use workbench_framework::object::{Body, TypeId, Value};
 use workbench_framework::space::standard::{CoreOps, Registry, StandardSpace, Vm};
 use workbench_framework::space::{ErrorKind, OpError, Space};
@@ -357,12 +357,24 @@ pub fn register(reg: &mut Registry) {
         (BinOp::Gt, "rational>rational", q_gt),
         (BinOp::Ge, "rational>=rational", q_ge),
     ];
+    // Typed results (for the annotation space): an exact number, or a boolean.
+    const EXACT: &[TypeId] = &[TypeId::INT, TypeId::BIGINT, T::RATIONAL];
     for sig in &sigs {
         for (op, name, f) in table {
-            reg.register(ops.binary[op as usize], sig, name, f);
+            let result = if op.is_comparison() {
+                Returns::Class(TypeId::BOOL)
+            } else {
+                Returns::Classes(EXACT)
+            };
+            // A float operand declines (the float implementations take it).
+            reg.register(ops.binary[op as usize], sig, name, f)
+                .returns(result)
+                .may_decline();
         }
     }
-    reg.register(ops.neg, &[T::RATIONAL], "-rational", q_neg);
+    reg.register(ops.neg, &[T::RATIONAL], "-rational", q_neg)
+        .returns(Returns::Classes(EXACT))
+        .may_decline();
 }
 
 // ---- builtins ------------------------------------------------------------------
