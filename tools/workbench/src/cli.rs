@@ -254,6 +254,16 @@ fn pick_language(all: Vec<Box<dyn Entry>>, file: &str, lang: &Option<String>) ->
     }
 }
 
+/// The language for `file` and the file's text (for the commands that read a program).
+fn pick_and_read(
+    all: Vec<Box<dyn Entry>>,
+    file: &str,
+    lang: &Option<String>,
+) -> Result<(Box<dyn Entry>, String), String> {
+    let entry = pick_language(all, file, lang)?;
+    Ok((entry, read(file)?))
+}
+
 fn read(file: &str) -> Result<String, String> {
     std::fs::read(file)
         .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
@@ -300,42 +310,23 @@ pub fn main_with(extra: Vec<Box<dyn Entry>>) -> ExitCode {
             if let Some(m) = run.taint_flags_error() {
                 return usage_error(m);
             }
-            let entry = match pick_language(all, &file, &lang) {
-                Ok(e) => e,
+            match pick_and_read(all, &file, &lang) {
+                Ok((entry, source)) => entry.run(&run.options(args), &file, source),
                 Err(m) => return usage_error(m),
-            };
-            let source = match read(&file) {
-                Ok(s) => s,
-                Err(m) => return usage_error(m),
-            };
-            entry.run(&run.options(args), &file, source)
+            }
         }
         Command::Repl { lang, run } => match by_name(all, &lang) {
             Some(entry) => entry.repl(&run.options(Vec::new())),
             None => return usage_error(format!("unknown language '{lang}' (see `workbench langs`)")),
         },
-        Command::Dis { file, lang } => {
-            let entry = match pick_language(all, &file, &lang) {
-                Ok(e) => e,
-                Err(m) => return usage_error(m),
-            };
-            let source = match read(&file) {
-                Ok(s) => s,
-                Err(m) => return usage_error(m),
-            };
-            entry.dis(&file, source)
-        }
-        Command::Annotate { file, lang } => {
-            let entry = match pick_language(all, &file, &lang) {
-                Ok(e) => e,
-                Err(m) => return usage_error(m),
-            };
-            let source = match read(&file) {
-                Ok(s) => s,
-                Err(m) => return usage_error(m),
-            };
-            entry.annotate(&file, source)
-        }
+        Command::Dis { file, lang } => match pick_and_read(all, &file, &lang) {
+            Ok((entry, source)) => entry.dis(&file, source),
+            Err(m) => return usage_error(m),
+        },
+        Command::Annotate { file, lang } => match pick_and_read(all, &file, &lang) {
+            Ok((entry, source)) => entry.annotate(&file, source),
+            Err(m) => return usage_error(m),
+        },
         Command::Trace { file, html } => {
             let text = match std::fs::read_to_string(&file) {
                 Ok(t) => t,

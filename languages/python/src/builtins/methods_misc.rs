@@ -186,19 +186,23 @@ fn send(vm: &mut Vm, a: &[Value]) -> R {
     }
     match vm.resume_generator(g, v)? {
         Some(x) => Ok(x),
-        None => {
-            let result = match g.as_ref().map(|r| &vm.space.heap.get(r).body) {
-                Some(Body::Generator(s)) if st != Some(GenStatus::Finished) => s.result,
-                _ => Value::NONE,
-            };
-            let args: Vec<Value> = if result == Value::NONE {
-                Vec::new()
-            } else {
-                vec![result]
-            };
-            Err(super::support::raise(vm, "StopIteration", &args))
-        }
+        None => Err(stop_iteration(vm, g, st != Some(GenStatus::Finished))),
     }
+}
+
+/// The `StopIteration` a generator's end raises: carrying what it returned if
+/// it `just_finished` (a generator that had finished before returns nothing).
+fn stop_iteration(vm: &mut Vm, g: Value, just_finished: bool) -> OpError {
+    let result = match g.as_ref().map(|r| &vm.space.heap.get(r).body) {
+        Some(Body::Generator(s)) if just_finished => s.result,
+        _ => Value::NONE,
+    };
+    let args: Vec<Value> = if result == Value::NONE {
+        Vec::new()
+    } else {
+        vec![result]
+    };
+    super::support::raise(vm, "StopIteration", &args)
 }
 
 /// `generator.close()`: raises `GeneratorExit` where the generator is
@@ -246,18 +250,7 @@ fn throw(vm: &mut Vm, a: &[Value]) -> R {
     let err = vm.raise_value(exc, text);
     match vm.throw_into_generator(a[0], err)? {
         Some(v) => Ok(v),
-        None => {
-            let result = match a[0].as_ref().map(|r| &vm.space.heap.get(r).body) {
-                Some(Body::Generator(s)) => s.result,
-                _ => Value::NONE,
-            };
-            let args: Vec<Value> = if result == Value::NONE {
-                Vec::new()
-            } else {
-                vec![result]
-            };
-            Err(super::support::raise(vm, "StopIteration", &args))
-        }
+        None => Err(stop_iteration(vm, a[0], true)),
     }
 }
 
