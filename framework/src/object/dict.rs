@@ -199,16 +199,19 @@ impl DictTable {
     }
 
     fn resize(&mut self) {
-        let live: Vec<Entry> = self.entries.iter().flatten().copied().collect();
+        let old = std::mem::take(&mut self.entries);
         let mut size = 8;
-        while size * 2 < (live.len() + 1) * 3 {
+        while size * 2 < (self.len + 1) * 3 {
             size *= 2;
         }
         self.slots = vec![EMPTY; size * 2];
-        self.entries = Vec::with_capacity(size);
-        for (i, e) in live.iter().enumerate() {
-            self.entries.push(Some(*e));
-            self.place(e.hash, i as u32);
+        // `insert_new` resizes again once the entries reach two thirds of the slots:
+        // room for exactly that many, so the vector never grows on its own in between.
+        self.entries = Vec::with_capacity(self.slots.len() * 2 / 3);
+        for e in old.into_iter().flatten() {
+            let i = self.entries.len() as u32;
+            self.entries.push(Some(e));
+            self.place(e.hash, i);
         }
     }
 }
