@@ -31,6 +31,11 @@ trap 'rm -f "$stderr_file"' EXIT
 count=0
 for prog in *.scm; do
     name=${prog%.scm}
+    # Programs for one object space (taint_*) test that space's own answers (a refusal),
+    # which Guile cannot give; their expected files are written by hand.
+    if [[ $name == taint_* || $name == tiny_* ]]; then
+        continue
+    fi
     set +e
     "$GUILE" --r7rs --no-auto-compile -q "$prog" </dev/null >"$name.out" 2>"$stderr_file"
     code=$?
